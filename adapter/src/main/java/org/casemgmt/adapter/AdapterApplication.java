@@ -1,0 +1,33 @@
+package org.casemgmt.adapter;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.data.elasticsearch.ElasticsearchDataAutoConfiguration;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
+import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
+import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The case-management adapter: a HAPI FHIR JPA server with the feeds that fill it.
+ *
+ * <p>HAPI brings Quartz (it runs its own scheduler), Elasticsearch and Thymeleaf onto the classpath without needing
+ * Boot to configure them, and it builds its own entity manager (see {@code storage.HapiJpaStorageConfig}), so those
+ * auto-configurations stay off.
+ */
+@SpringBootApplication(exclude = {
+    QuartzAutoConfiguration.class,
+    ElasticsearchClientAutoConfiguration.class,
+    ElasticsearchRestClientAutoConfiguration.class,
+    ElasticsearchDataAutoConfiguration.class,
+    HibernateJpaAutoConfiguration.class,
+    ThymeleafAutoConfiguration.class})
+@ConfigurationPropertiesScan
+public class AdapterApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(AdapterApplication.class, args);
+  }
+}

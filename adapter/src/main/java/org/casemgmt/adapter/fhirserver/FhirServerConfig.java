@@ -1,0 +1,76 @@
+package org.casemgmt.adapter.fhirserver;
+
+import ca.uhn.fhir.batch2.jobs.config.Batch2JobsConfig;
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.api.config.ThreadPoolFactoryConfig;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.jpa.batch2.JpaBatch2Config;
+import ca.uhn.fhir.jpa.config.HapiJpaConfig;
+import ca.uhn.fhir.jpa.config.r4.JpaR4Config;
+import ca.uhn.fhir.jpa.provider.JpaCapabilityStatementProvider;
+import ca.uhn.fhir.jpa.provider.JpaSystemProvider;
+import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
+import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The FHIR R4 endpoint at {@code /fhir}: HAPI's JPA server with the resource types this adapter serves.
+ *
+ * <p>Only the HAPI modules we use are imported: the R4 JPA store, batch2 (reindexing and $everything paging need it)
+ * and the in-memory subscription channel the JPA configuration expects to find.
+ */
+@Configuration
+@Import({
+    JpaR4Config.class,
+    HapiJpaConfig.class,
+    JpaBatch2Config.class,
+    Batch2JobsConfig.class,
+    SubscriptionChannelConfig.class,
+    ThreadPoolFactoryConfig.class})
+class FhirServerConfig {
+
+  @Bean
+  RestfulServer fhirServer(
+      FhirContext fhirContext,
+      FhirServerProperties properties,
+      DaoRegistry daoRegistry,
+      ResourceProviderFactory resourceProviders,
+      JpaSystemProvider<?, ?> systemProvider,
+      IFhirSystemDao<?, ?> systemDao,
+      JpaStorageSettings storageSettings,
+      ISearchParamRegistry searchParamRegistry,
+      IValidationSupport validationSupport,
+      DatabaseBackedPagingProvider pagingProvider) {
+    daoRegistry.setSupportedResourceTypes(properties.resourceTypes());
+
+    RestfulServer server = new RestfulServer(fhirContext);
+    server.setServerName("Case-management FHIR adapter");
+    server.setDefaultResponseEncoding(EncodingEnum.JSON);
+    server.registerProviders(resourceProviders.createProviders());
+    server.registerProvider(systemProvider);
+    pagingProvider.setDefaultPageSize(properties.defaultPageSize());
+    pagingProvider.setMaximumPageSize(properties.maxPageSize());
+    server.setPagingProvider(pagingProvider);
+    server.setServerConformanceProvider(new JpaCapabilityStatementProvider(
+        server, systemDao, storageSettings, searchParamRegistry, validationSupport));
+    return server;
+  }
+
+  @Bean
+  ServletRegistrationBean<RestfulServer> fhirServlet(RestfulServer fhirServer) {
+    ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(fhirServer, "/fhir/*");
+    registration.setName("fhir");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+}

@@ -1,0 +1,21 @@
+package org.casemgmt.adapter.fhirserver;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the FHIR endpoint behaves.
+ *
+ * @param resourceTypes the resource types served; the CapabilityStatement lists exactly these
+ * @param defaultPageSize search results per page when the client does not ask ({@code _count})
+ * @param maxPageSize the largest page a client may ask for
+ * @param massIngestion HAPI's mass-ingestion mode: skips work that only matters when resources are read back at once
+ *     after a write (e.g. reindexing checks), for bulk loads
+ */
+@ConfigurationProperties("adapter.fhir")
+public record FhirServerProperties(
+    List<String> resourceTypes,
+    @DefaultValue("20") int defaultPageSize,
+    @DefaultValue("200") int maxPageSize,
+    @DefaultValue("false") boolean massIngestion) {}

@@ -1,0 +1,40 @@
+package org.casemgmt.adapter.fhirserver;
+
+import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
+import ca.uhn.fhir.jpa.model.config.PartitionSettings;
+import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
+import ca.uhn.fhir.jpa.model.entity.StorageSettings.IndexEnabledEnum;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The storage behaviour of HAPI's JPA server, chosen for a case-management record store. */
+@Configuration
+class FhirStorageSettingsConfig {
+
+  @Bean
+  JpaStorageSettings storageSettings(FhirServerProperties properties) {
+    JpaStorageSettings settings = new JpaStorageSettings();
+    // Feeds reference resources that exist; a dangling reference is an error to report, not a placeholder to invent.
+    settings.setAutoCreatePlaceholderReferenceTargets(false);
+    settings.setEnforceReferentialIntegrityOnWrite(true);
+    settings.setEnforceReferentialIntegrityOnDelete(true);
+    settings.setAllowMultipleDelete(false);
+    settings.setExpungeEnabled(false);
+    // :missing searches are not used by our clients; indexing them costs a row per unset parameter.
+    settings.setIndexMissingFields(IndexEnabledEnum.DISABLED);
+    // Conditional creates from feeds repeat the same identifier URLs; caching their resolution saves a query each.
+    settings.setMatchUrlCacheEnabled(true);
+    settings.setMassIngestionMode(properties.massIngestion());
+    return settings;
+  }
+
+  @Bean
+  PartitionSettings partitionSettings() {
+    return new PartitionSettings();
+  }
+
+  @Bean
+  SubscriptionSettings subscriptionSettings() {
+    return new SubscriptionSettings();
+  }
+}
