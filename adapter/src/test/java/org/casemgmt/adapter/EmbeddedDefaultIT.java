@@ -1,0 +1,56 @@
+package org.casemgmt.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.casemgmt.adapter.testing.AdapterProcess;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's run command as a new user meets it: the packaged jar, no database server, an empty folder. */
+class EmbeddedDefaultIT {
+  private final FhirContext fhirContext = FhirContext.forR4Cached();
+
+  @TempDir
+  Path parent;
+
+  @Test
+  void theFirstRunStartsOnH2InAnEmptyFolderAndKeepsAClientAcrossARestart() throws Exception {
+    Path workDir = Files.createDirectory(parent.resolve("fresh"));
+    String clientId;
+
+    try (AdapterProcess first = AdapterProcess.start(workDir)) {
+      assertThat(first.output())
+          .contains("Database in use: jdbc:h2:file:./data/adapter")
+          .contains("FHIR base: http://localhost:" + first.port() + "/fhir");
+      IGenericClient fhir = client(first);
+      assertThat(fhir.capabilities().ofType(CapabilityStatement.class).execute().getFhirVersion().toCode())
+          .isEqualTo("4.0.1");
+
+      Patient patient = new Patient();
+      patient.addIdentifier().setSystem("urn:oid:2.16.840.1.113883.4.927").setValue("H2-RESTART-1");
+      patient.addName().setFamily("Abernathy");
+      patient.setBirthDateElement(new DateType("1975-07-04"));
+      clientId = fhir.create().resource(patient).execute().getId().getIdPart();
+    }
+    assertThat(workDir.resolve("data")).isDirectoryContaining(path -> path.toString().endsWith(".mv.db"));
+
+    try (AdapterProcess second = AdapterProcess.start(workDir)) {
+      Patient kept = client(second).read().resource(Patient.class).withId(clientId).execute();
+      assertThat(kept.getNameFirstRep().getFamily()).isEqualTo("Abernathy");
+      assertThat(kept.getIdentifierFirstRep().getValue()).isEqualTo("H2-RESTART-1");
+    }
+  }
+
+  private IGenericClient client(AdapterProcess adapter) {
+    fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    return fhirContext.newRestfulGenericClient(adapter.baseUrl() + "/fhir");
+  }
+}

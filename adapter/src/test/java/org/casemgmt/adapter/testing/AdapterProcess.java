@@ -1,0 +1,99 @@
+package org.casemgmt.adapter.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code adapter/target/adapter.jar}) started as a new user would start it, in a folder of the
+ * test's choosing. Start-up is awaited by polling the health endpoint against a deadline, never by sleeping.
+ */
+public final class AdapterProcess implements AutoCloseable {
+  private static final Duration START_DEADLINE = Duration.ofMinutes(4);
+
+  private final Process process;
+  private final Path log;
+  private final int port;
+
+  private AdapterProcess(Process process, Path log, int port) {
+    this.process = process;
+    this.log = log;
+    this.port = port;
+  }
+
+  public static AdapterProcess start(Path workDir, String... arguments) throws IOException, InterruptedException {
+    String jar = System.getProperty("adapter.jar");
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new IllegalStateException("adapter.jar system property must name the packaged jar, was: " + jar);
+    }
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar, "--server.port=" + port));
+    command.addAll(List.of(arguments));
+    Path log = Files.createTempFile(workDir.getParent(), "adapter-", ".log");
+    Process process = new ProcessBuilder(command).directory(workDir.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    AdapterProcess adapter = new AdapterProcess(process, log, port);
+    adapter.awaitHealthy();
+    return adapter;
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String output() throws IOException {
+    return Files.readString(log);
+  }
+
+  private void awaitHealthy() throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(START_DEADLINE);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The adapter exited during start-up:\n" + output());
+      }
+      try {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notListeningYet) {
+        // keep polling until the deadline
+      }
+      TimeUnit.MILLISECONDS.sleep(500);
+    }
+    close();
+    throw new IllegalStateException("The adapter was not healthy within " + START_DEADLINE + ":\n" + output());
+  }
+
+  /** Stops the service the way an operator would (SIGTERM), so it shuts down cleanly. */
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,195 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load benchmark for the FHIR server (run by bench/fhir-server.sh; needs only a JDK).
+ *
+ * <p>Loads transaction Bundles of synthetic clients shaped like the adapter's real traffic: a Patient with a Medicaid
+ * member ID and a facility MRN, psychiatric inpatient Encounters with visit numbers, ICD-10-CM Conditions and an
+ * Individualized Service Plan (CarePlan). Patients and Encounters are conditional creates on their identifiers, as
+ * the feeds write them. Then it measures single reads and identifier searches one request at a time.
+ *
+ * <p>Usage: java FhirLoadBench.java BASE_URL [clients=2000] [clientsPerBundle=10] [threads=4] [probes=2000]
+ */
+public class FhirLoadBench {
+  private static final String MEDICAID = "urn:oid:2.16.840.1.113883.4.927";
+  private static final String MRN = "urn:oid:1.2.3.4.5.1";
+  private static final Pattern LOCATION = Pattern.compile("\"location\"\\s*:\\s*\"(Patient/[^/\"]+)");
+  private static final String[] DIAGNOSES = {"F20.0", "F25.0", "F31.2", "F33.2", "F31.9", "F20.9"};
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final String base;
+  private final String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+
+  FhirLoadBench(String base) {
+    this.base = base;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String base = args[0];
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+    int perBundle = args.length > 2 ? Integer.parseInt(args[2]) : 10;
+    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+    int probes = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
+    new FhirLoadBench(base).run(clients, perBundle, threads, probes);
+  }
+
+  void run(int clients, int perBundle, int threads, int probes) throws Exception {
+    // Warm-up: the JIT, HAPI's caches and the connection pool, outside the measurement.
+    load(0, Math.min(200, clients), perBundle, threads, "W");
+    long start = System.nanoTime();
+    LoadResult result = load(0, clients, perBundle, threads, "L");
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("ingest: %d clients, %d resources in %d transaction bundles of %d clients, %d threads%n",
+        clients, result.resources, result.bundles, perBundle, threads);
+    System.out.printf("ingest: %.1f s, %.0f resources/s%n", seconds, result.resources / seconds);
+
+    List<String> patientIds = result.patientIds;
+    Random random = new Random(42);
+    List<Long> reads = new ArrayList<>();
+    List<Long> searches = new ArrayList<>();
+    for (int i = 0; i < probes; i++) {
+      String id = patientIds.get(random.nextInt(patientIds.size()));
+      reads.add(timed(base + "/" + id));
+      int client = random.nextInt(clients);
+      searches.add(timed(base + "/Patient?identifier=" + MEDICAID + "%7C" + memberId("L", client)));
+    }
+    report("read Patient/{id}", reads);
+    report("search Patient?identifier=", searches);
+  }
+
+  record LoadResult(int resources, int bundles, List<String> patientIds) {}
+
+  LoadResult load(int from, int to, int perBundle, int threads, String batch) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicInteger resources = new AtomicInteger();
+    List<String> patientIds = Collections.synchronizedList(new ArrayList<>());
+    List<Future<?>> futures = new ArrayList<>();
+    for (int first = from; first < to; first += perBundle) {
+      int start = first;
+      int end = Math.min(to, first + perBundle);
+      futures.add(pool.submit(() -> {
+        StringBuilder entries = new StringBuilder();
+        int count = 0;
+        for (int c = start; c < end; c++) {
+          count += appendClient(entries, batch, c);
+        }
+        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + entries + "]}";
+        String response = post(bundle);
+        Matcher matcher = LOCATION.matcher(response);
+        while (matcher.find()) {
+          patientIds.add(matcher.group(1));
+        }
+        resources.addAndGet(count);
+        return null;
+      }));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+    pool.shutdown();
+    return new LoadResult(resources.get(), futures.size(), patientIds);
+  }
+
+  /** Appends one client's resources to a transaction; returns how many. */
+  private int appendClient(StringBuilder entries, String batch, int c) {
+    String patient = "urn:uuid:" + java.util.UUID.randomUUID();
+    String member = memberId(batch, c);
+    if (entries.length() > 0) {
+      entries.append(',');
+    }
+    entries.append("""
+        {"fullUrl":"%s","resource":{"resourceType":"Patient",
+         "identifier":[{"system":"%s","value":"%s"},{"system":"%s","value":"MRN%s"}],
+         "name":[{"family":"Client%s","given":["Alex","J"]}],"gender":"%s","birthDate":"%d-%02d-%02d",
+         "telecom":[{"system":"phone","value":"555-01%04d","use":"home"}],
+         "address":[{"line":["%d Main St"],"city":"Springfield","district":"Sangamon","state":"IL","postalCode":"62701"}]},
+         "request":{"method":"POST","url":"Patient","ifNoneExist":"identifier=%s|%s"}}"""
+        .formatted(patient, MEDICAID, member, MRN, member, member, c % 2 == 0 ? "female" : "male",
+            1950 + c % 50, 1 + c % 12, 1 + c % 28, c % 10000, c, MEDICAID, member));
+    int count = 1;
+    List<String> encounters = new ArrayList<>();
+    for (int stay = 0; stay < 3; stay++) {
+      String encounter = "urn:uuid:" + java.util.UUID.randomUUID();
+      encounters.add(encounter);
+      String visit = member + "-V" + stay;
+      entries.append("""
+          ,{"fullUrl":"%s","resource":{"resourceType":"Encounter","status":"finished",
+           "identifier":[{"system":"urn:oid:1.2.3.4.5.2","value":"%s"}],
+           "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"IMP"},
+           "serviceType":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/service-type","code":"61"}]},
+           "subject":{"reference":"%s"},"period":{"start":"202%d-0%d-03T10:00:00Z","end":"202%d-0%d-12T15:00:00Z"},
+           "hospitalization":{"dischargeDisposition":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/discharge-disposition","code":"home"}]}}},
+           "request":{"method":"POST","url":"Encounter","ifNoneExist":"identifier=urn:oid:1.2.3.4.5.2|%s"}}"""
+          .formatted(encounter, visit, patient, stay + 2, stay + 1, stay + 2, stay + 1, visit));
+      entries.append("""
+          ,{"resource":{"resourceType":"Condition",
+           "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
+           "category":[{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-category","code":"encounter-diagnosis"}]}],
+           "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"%s"}]},
+           "subject":{"reference":"%s"},"encounter":{"reference":"%s"}},
+           "request":{"method":"POST","url":"Condition"}}"""
+          .formatted(DIAGNOSES[(c + stay) % DIAGNOSES.length], patient, encounter));
+      count += 2;
+    }
+    entries.append("""
+        ,{"resource":{"resourceType":"CarePlan","status":"active","intent":"plan",
+         "category":[{"coding":[{"system":"http://hl7.org/fhir/us/core/CodeSystem/careplan-category","code":"assess-plan"}]}],
+         "title":"Individualized Service Plan","subject":{"reference":"%s"},
+         "period":{"start":"2025-01-01","end":"2025-12-31"},
+         "activity":[{"detail":{"status":"scheduled","description":"Housing referral"}},
+                     {"detail":{"status":"in-progress","description":"Monthly psychiatric follow-up"}}]},
+         "request":{"method":"POST","url":"CarePlan"}}""".formatted(patient));
+    return count + 1;
+  }
+
+  private String memberId(String batch, int c) {
+    return runId + batch + c;
+  }
+
+  private String post(String bundle) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base))
+        .header("Content-Type", "application/fhir+json").header("Prefer", "return=minimal")
+        .POST(HttpRequest.BodyPublishers.ofString(bundle)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("transaction failed: " + response.statusCode() + " " + response.body());
+    }
+    return response.body();
+  }
+
+  private long timed(String url) throws Exception {
+    long start = System.nanoTime();
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+    long micros = (System.nanoTime() - start) / 1000;
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + response.statusCode());
+    }
+    return micros;
+  }
+
+  private static void report(String what, List<Long> micros) {
+    List<Long> sorted = new ArrayList<>(micros);
+    Collections.sort(sorted);
+    System.out.printf("%s: n=%d p50=%.1f ms p95=%.1f ms p99=%.1f ms%n", what, sorted.size(),
+        percentile(sorted, 50), percentile(sorted, 95), percentile(sorted, 99));
+  }
+
+  private static double percentile(List<Long> sorted, int p) {
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, index)) / 1000.0;
+  }
+}
