@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,15 +17,23 @@ import java.util.regex.Pattern;
  * Load benchmark for the FHIR server (run by bench/fhir-server.sh; needs only a JDK).
  *
  * <p>Loads transaction Bundles of synthetic clients shaped like the adapter's real traffic: a Patient with a Medicaid
- * member ID and a facility MRN, psychiatric inpatient Encounters with visit numbers, ICD-10-CM Conditions and an
- * Individualized Service Plan (CarePlan). Patients and Encounters are conditional creates on their identifiers, as
- * the feeds write them. Then it measures single reads and identifier searches one request at a time.
+ * member ID and a facility MRN, three psychiatric inpatient Encounters with visit numbers, their ICD-10-CM Conditions
+ * and an Individualized Service Plan (CarePlan); 8 resources a client. It measures three things:
+ * <ol>
+ *   <li>cold: the first clients after start-up, while the JIT is still compiling HAPI's write path (on 2 cores the
+ *       compiler competes with the requests for minutes);</li>
+ *   <li>sustained: the same Bundles once the service is warm, first as plain creates, then with Patients and
+ *       Encounters as conditional creates on their identifiers, the way the feeds write them (idempotent);</li>
+ *   <li>single reads and identifier searches, one request at a time.</li>
+ * </ol>
  *
- * <p>Usage: java FhirLoadBench.java BASE_URL [clients=2000] [clientsPerBundle=10] [threads=4] [probes=2000]
+ * <p>Usage: java FhirLoadBench.java BASE_URL [clients=3000] [clientsPerBundle=20] [threads=2] [probes=2000]
+ * [warmupClients=8000]
  */
 public class FhirLoadBench {
   private static final String MEDICAID = "urn:oid:2.16.840.1.113883.4.927";
   private static final String MRN = "urn:oid:1.2.3.4.5.1";
+  private static final String VISITS = "urn:oid:1.2.3.4.5.2";
   private static final Pattern LOCATION = Pattern.compile("\"location\"\\s*:\\s*\"(Patient/[^/\"]+)");
   private static final String[] DIAGNOSES = {"F20.0", "F25.0", "F31.2", "F33.2", "F31.9", "F20.9"};
 
@@ -40,24 +47,28 @@ public class FhirLoadBench {
 
   public static void main(String[] args) throws Exception {
     String base = args[0];
-    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
-    int perBundle = args.length > 2 ? Integer.parseInt(args[2]) : 10;
-    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+    int clients = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
+    int perBundle = args.length > 2 ? Integer.parseInt(args[2]) : 20;
+    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
     int probes = args.length > 4 ? Integer.parseInt(args[4]) : 2000;
-    new FhirLoadBench(base).run(clients, perBundle, threads, probes);
+    int warmup = args.length > 5 ? Integer.parseInt(args[5]) : 8000;
+    new FhirLoadBench(base).run(clients, perBundle, threads, probes, warmup);
   }
 
-  void run(int clients, int perBundle, int threads, int probes) throws Exception {
-    // Warm-up: the JIT, HAPI's caches and the connection pool, outside the measurement.
-    load(0, Math.min(200, clients), perBundle, threads, "W");
-    long start = System.nanoTime();
-    LoadResult result = load(0, clients, perBundle, threads, "L");
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("ingest: %d clients, %d resources in %d transaction bundles of %d clients, %d threads%n",
-        clients, result.resources, result.bundles, perBundle, threads);
-    System.out.printf("ingest: %.1f s, %.0f resources/s%n", seconds, result.resources / seconds);
+  void run(int clients, int perBundle, int threads, int probes, int warmup) throws Exception {
+    System.out.printf("load: bundles of %d clients (%d resources), %d threads posting%n",
+        perBundle, perBundle * 8, threads);
+    int cold = Math.min(warmup, 1500);
+    print("ingest cold (first " + cold + " clients)", load(0, cold, perBundle, threads, "W", true));
+    load(cold, warmup, perBundle, threads, "W", true);
+    for (int i = 0; i < Math.min(probes, 500); i++) {
+      timed(base + "/Patient?identifier=" + MEDICAID + "%7C" + memberId("W", i % Math.max(1, warmup)));
+    }
+    print("ingest sustained, plain creates", load(0, clients, perBundle, threads, "P", false));
+    LoadResult conditional = load(0, clients, perBundle, threads, "L", true);
+    print("ingest sustained, conditional creates", conditional);
 
-    List<String> patientIds = result.patientIds;
+    List<String> patientIds = conditional.patientIds;
     Random random = new Random(42);
     List<Long> reads = new ArrayList<>();
     List<Long> searches = new ArrayList<>();
@@ -71,41 +82,49 @@ public class FhirLoadBench {
     report("search Patient?identifier=", searches);
   }
 
-  record LoadResult(int resources, int bundles, List<String> patientIds) {}
+  private static void print(String what, LoadResult result) {
+    double seconds = result.nanos / 1e9;
+    System.out.printf("%s: %d resources in %.1f s = %.0f resources/s%n",
+        what, result.resources, seconds, result.resources / seconds);
+  }
 
-  LoadResult load(int from, int to, int perBundle, int threads, String batch) throws Exception {
+  record LoadResult(int resources, int bundles, List<String> patientIds, long nanos) {}
+
+  /** Builds the bundles first, so the timed part measures the server rather than this generator. */
+  LoadResult load(int from, int to, int perBundle, int threads, String batch, boolean conditional)
+      throws Exception {
+    List<String> bundles = new ArrayList<>();
+    int resources = 0;
+    for (int first = from; first < to; first += perBundle) {
+      StringBuilder entries = new StringBuilder();
+      for (int c = first; c < Math.min(to, first + perBundle); c++) {
+        resources += appendClient(entries, batch, c, conditional);
+      }
+      bundles.add("{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + entries + "]}");
+    }
+    long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
-    AtomicInteger resources = new AtomicInteger();
     List<String> patientIds = Collections.synchronizedList(new ArrayList<>());
     List<Future<?>> futures = new ArrayList<>();
-    for (int first = from; first < to; first += perBundle) {
-      int start = first;
-      int end = Math.min(to, first + perBundle);
+    for (String bundle : bundles) {
       futures.add(pool.submit(() -> {
-        StringBuilder entries = new StringBuilder();
-        int count = 0;
-        for (int c = start; c < end; c++) {
-          count += appendClient(entries, batch, c);
-        }
-        String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"transaction\",\"entry\":[" + entries + "]}";
-        String response = post(bundle);
-        Matcher matcher = LOCATION.matcher(response);
+        Matcher matcher = LOCATION.matcher(post(bundle));
         while (matcher.find()) {
           patientIds.add(matcher.group(1));
         }
-        resources.addAndGet(count);
         return null;
       }));
     }
     for (Future<?> future : futures) {
       future.get();
     }
+    long nanos = System.nanoTime() - start;
     pool.shutdown();
-    return new LoadResult(resources.get(), futures.size(), patientIds);
+    return new LoadResult(resources, bundles.size(), patientIds, nanos);
   }
 
   /** Appends one client's resources to a transaction; returns how many. */
-  private int appendClient(StringBuilder entries, String batch, int c) {
+  private int appendClient(StringBuilder entries, String batch, int c, boolean conditional) {
     String patient = "urn:uuid:" + java.util.UUID.randomUUID();
     String member = memberId(batch, c);
     if (entries.length() > 0) {
@@ -117,9 +136,10 @@ public class FhirLoadBench {
          "name":[{"family":"Client%s","given":["Alex","J"]}],"gender":"%s","birthDate":"%d-%02d-%02d",
          "telecom":[{"system":"phone","value":"555-01%04d","use":"home"}],
          "address":[{"line":["%d Main St"],"city":"Springfield","district":"Sangamon","state":"IL","postalCode":"62701"}]},
-         "request":{"method":"POST","url":"Patient","ifNoneExist":"identifier=%s|%s"}}"""
+         "request":{"method":"POST","url":"Patient"%s}}"""
         .formatted(patient, MEDICAID, member, MRN, member, member, c % 2 == 0 ? "female" : "male",
-            1950 + c % 50, 1 + c % 12, 1 + c % 28, c % 10000, c, MEDICAID, member));
+            1950 + c % 50, 1 + c % 12, 1 + c % 28, c % 10000, c,
+            ifNoneExist(conditional, MEDICAID + "|" + member)));
     int count = 1;
     List<String> encounters = new ArrayList<>();
     for (int stay = 0; stay < 3; stay++) {
@@ -128,13 +148,14 @@ public class FhirLoadBench {
       String visit = member + "-V" + stay;
       entries.append("""
           ,{"fullUrl":"%s","resource":{"resourceType":"Encounter","status":"finished",
-           "identifier":[{"system":"urn:oid:1.2.3.4.5.2","value":"%s"}],
+           "identifier":[{"system":"%s","value":"%s"}],
            "class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"IMP"},
            "serviceType":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/service-type","code":"61"}]},
            "subject":{"reference":"%s"},"period":{"start":"202%d-0%d-03T10:00:00Z","end":"202%d-0%d-12T15:00:00Z"},
            "hospitalization":{"dischargeDisposition":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/discharge-disposition","code":"home"}]}}},
-           "request":{"method":"POST","url":"Encounter","ifNoneExist":"identifier=urn:oid:1.2.3.4.5.2|%s"}}"""
-          .formatted(encounter, visit, patient, stay + 2, stay + 1, stay + 2, stay + 1, visit));
+           "request":{"method":"POST","url":"Encounter"%s}}"""
+          .formatted(encounter, VISITS, visit, patient, stay + 2, stay + 1, stay + 2, stay + 1,
+              ifNoneExist(conditional, VISITS + "|" + visit)));
       entries.append("""
           ,{"resource":{"resourceType":"Condition",
            "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},
@@ -154,6 +175,10 @@ public class FhirLoadBench {
                      {"detail":{"status":"in-progress","description":"Monthly psychiatric follow-up"}}]},
          "request":{"method":"POST","url":"CarePlan"}}""".formatted(patient));
     return count + 1;
+  }
+
+  private static String ifNoneExist(boolean conditional, String identifier) {
+    return conditional ? ",\"ifNoneExist\":\"identifier=" + identifier + "\"" : "";
   }
 
   private String memberId(String batch, int c) {

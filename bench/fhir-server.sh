@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of the FHIR server: the packaged jar on a fresh PostgreSQL database, loaded with transaction Bundles of
 # realistic clients; prints resources/s and read/search latency percentiles.
-#   bench/fhir-server.sh [clients] [clientsPerBundle] [threads] [probes]  -- extra JVM/app args via ADAPTER_ARGS
+#   bench/fhir-server.sh [clients] [clientsPerBundle] [threads] [probes] [warmupClients]
+# JVM options via JAVA_OPTS, extra adapter arguments via ADAPTER_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +26,7 @@ java ${JAVA_OPTS:--Xmx2g} -jar "$jar" --server.port="$port" \
   ${ADAPTER_ARGS:-} > "$work/adapter.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 240); do
-  curl -sf "http://localhost:$port/actuator/health" > /dev/null && break
+  curl -sf "http://localhost:$port/actuator/health/readiness" > /dev/null && break
   kill -0 "$pid" 2>/dev/null || { cat "$work/adapter.log"; exit 1; }
   sleep 1
 done

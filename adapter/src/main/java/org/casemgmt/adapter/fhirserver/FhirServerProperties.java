@@ -1,6 +1,7 @@
 package org.casemgmt.adapter.fhirserver;
 
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,10 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize the largest page a client may ask for
  * @param massIngestion HAPI's mass-ingestion mode: skips work that only matters when resources are read back at once
  *     after a write (e.g. reindexing checks), for bulk loads
+ * @param searchParameters per resource type, the standard search parameters indexed ("*" for all of the type); empty
+ *     means HAPI's defaults, all of them (see {@code config/search-parameters.yml})
  */
 @ConfigurationProperties("adapter.fhir")
 public record FhirServerProperties(
     List<String> resourceTypes,
     @DefaultValue("20") int defaultPageSize,
     @DefaultValue("200") int maxPageSize,
-    @DefaultValue("false") boolean massIngestion) {}
+    @DefaultValue("false") boolean massIngestion,
+    Map<String, List<String>> searchParameters) {
+
+  public FhirServerProperties {
+    searchParameters = searchParameters == null ? Map.of() : searchParameters;
+  }
+}

@@ -1,5 +1,6 @@
 package org.casemgmt.adapter.fhirserver;
 
+import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
@@ -12,7 +13,12 @@ import org.springframework.context.annotation.Configuration;
 class FhirStorageSettingsConfig {
 
   @Bean
-  JpaStorageSettings storageSettings(FhirServerProperties properties) {
+  SearchParameterPolicy searchParameterPolicy(FhirContext fhirContext, FhirServerProperties properties) {
+    return new SearchParameterPolicy(fhirContext, properties.searchParameters());
+  }
+
+  @Bean
+  JpaStorageSettings storageSettings(FhirServerProperties properties, SearchParameterPolicy searchParameters) {
     JpaStorageSettings settings = new JpaStorageSettings();
     // Feeds reference resources that exist; a dangling reference is an error to report, not a placeholder to invent.
     settings.setAutoCreatePlaceholderReferenceTargets(false);
@@ -25,6 +31,7 @@ class FhirStorageSettingsConfig {
     // Conditional creates from feeds repeat the same identifier URLs; caching their resolution saves a query each.
     settings.setMatchUrlCacheEnabled(true);
     settings.setMassIngestionMode(properties.massIngestion());
+    settings.setAutoSupportDefaultSearchParams(!searchParameters.restrictsDefaults());
     return settings;
   }
 

@@ -64,6 +64,21 @@ class FhirProtocolErrorsTest extends FhirServerTest {
   }
 
   @Test
+  void onlyTheConfiguredSearchParametersAreOffered() throws Exception {
+    CapabilityStatement statement = fhir().capabilities().ofType(CapabilityStatement.class).execute();
+    Set<String> patientParams = statement.getRestFirstRep().getResource().stream()
+        .filter(r -> r.getType().equals("Patient")).findFirst().orElseThrow()
+        .getSearchParam().stream().map(p -> p.getName()).filter(name -> !name.startsWith("_"))
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertThat(patientParams).isEqualTo(new TreeSet<>(properties.searchParameters().get("Patient")));
+
+    // 'language' is a standard Patient parameter that config/search-parameters.yml does not list.
+    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Patient?language=en")).GET());
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("language");
+  }
+
+  @Test
   void everyServedTypeAnswersASearch() throws Exception {
     List<String> notAnswering = properties.resourceTypes().stream()
         .filter(type -> statusOf(fhirBase() + "/" + type + "?_count=1") != 200)

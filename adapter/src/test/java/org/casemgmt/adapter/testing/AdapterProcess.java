@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The packaged service ({@code adapter/target/adapter.jar}) started as a new user would start it, in a folder of the
- * test's choosing. Start-up is awaited by polling the health endpoint against a deadline, never by sleeping.
+ * test's choosing. Start-up is awaited by polling the readiness endpoint against a deadline, never by sleeping.
  */
 public final class AdapterProcess implements AutoCloseable {
   private static final Duration START_DEADLINE = Duration.ofMinutes(4);
@@ -68,7 +68,7 @@ public final class AdapterProcess implements AutoCloseable {
         throw new IllegalStateException("The adapter exited during start-up:\n" + output());
       }
       try {
-        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
         if (health.statusCode() == 200) {
           return;

@@ -1,0 +1,93 @@
+package org.casemgmt.adapter.fhirserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
+import org.hl7.fhir.r4.model.SearchParameter;
+import org.junit.jupiter.api.Test;
+
+class SearchParameterPolicyTest {
+  private final FhirContext r4 = FhirContext.forR4Cached();
+
+  @Test
+  void eachListedNameBecomesTheStandardSearchParameterWithItsCanonicalUrl() {
+    Map<String, SearchParameter> parameters =
+        new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "birthdate"))).searchParameters();
+
+    assertThat(parameters).containsOnlyKeys(
+        "http://hl7.org/fhir/SearchParameter/Patient-identifier",
+        "http://hl7.org/fhir/SearchParameter/Patient-birthdate");
+    SearchParameter identifier = parameters.get("http://hl7.org/fhir/SearchParameter/Patient-identifier");
+    assertThat(identifier.getCode()).isEqualTo("identifier");
+    assertThat(identifier.getType().toCode()).isEqualTo("token");
+    assertThat(identifier.getExpression()).isEqualTo("Patient.identifier");
+    assertThat(identifier.getStatus()).isEqualTo(PublicationStatus.ACTIVE);
+    assertThat(identifier.getBase()).extracting(b -> b.getValue()).containsExactly("Patient");
+  }
+
+  @Test
+  void aStarKeepsEveryStandardParameterOfTheType() {
+    Map<String, SearchParameter> parameters =
+        new SearchParameterPolicy(r4, Map.of("Coverage", List.of("*"))).searchParameters();
+
+    assertThat(parameters.values()).extracting(SearchParameter::getCode)
+        .contains("beneficiary", "payor", "subscriber", "identifier", "status", "type", "patient");
+  }
+
+  @Test
+  void aNameThatIsNotAStandardParameterIsRefusedWithTheValidNames() {
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("medicaid-id")));
+
+    assertThatThrownBy(policy::searchParameters)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Patient has no standard search parameter 'medicaid-id'")
+        .hasMessageContaining("identifier");
+  }
+
+  @Test
+  void anUnknownResourceTypeIsRefused() {
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Client", List.of("identifier")));
+
+    assertThatThrownBy(policy::searchParameters).hasMessageContaining("unknown resource type: Client");
+  }
+
+  @Test
+  void anUnchangedListNeedsNoWrites() {
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "name")));
+    List<SearchParameter> stored = policy.searchParameters().values().stream()
+        .map(p -> (SearchParameter) p.copy().setId("SearchParameter/" + p.getCode())).toList();
+
+    assertThat(policy.changesAgainst(stored).getEntry()).isEmpty();
+  }
+
+  @Test
+  void aNewNameIsWrittenAndADroppedStandardNameIsRetired() {
+    List<SearchParameter> stored = List.copyOf(
+        new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "gender"))).searchParameters().values());
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "name")));
+
+    Bundle changes = policy.changesAgainst(stored);
+
+    assertThat(changes.getEntry()).extracting(e -> ((SearchParameter) e.getResource()).getCode() + " "
+            + ((SearchParameter) e.getResource()).getStatus().toCode() + " " + e.getRequest().getUrl())
+        .containsExactlyInAnyOrder(
+            "name active SearchParameter?url=http://hl7.org/fhir/SearchParameter/Patient-name",
+            "gender retired SearchParameter?url=http://hl7.org/fhir/SearchParameter/Patient-gender");
+    assertThat(SearchParameterPolicy.typesToReindex(changes)).containsExactly("Patient");
+  }
+
+  @Test
+  void searchParametersOfOurOwnAreNeverRetired() {
+    SearchParameter ours = new SearchParameter().setUrl("http://example.org/casemgmt/SearchParameter/county")
+        .setCode("county").setStatus(PublicationStatus.ACTIVE);
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier")));
+
+    assertThat(policy.changesAgainst(List.of(ours)).getEntry())
+        .extracting(e -> ((SearchParameter) e.getResource()).getCode()).containsExactly("identifier");
+  }
+}
