@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resourceTypes the resource types served; the CapabilityStatement lists exactly these
  * @param defaultPageSize search results per page when the client does not ask ({@code _count})
  * @param maxPageSize the largest page a client may ask for
- * @param massIngestion HAPI's mass-ingestion mode: skips work that only matters when resources are read back at once
- *     after a write (e.g. reindexing checks), for bulk loads
+ * @param massIngestion HAPI's mass-ingestion mode for one-off bulk loads: it skips checks on updates, among them
+ *     changes to tags and security labels, so it stays off for a service whose updates carry consent labels
  * @param searchParameters per resource type, the standard search parameters indexed ("*" for all of the type); empty
  *     means HAPI's defaults, all of them (see {@code config/search-parameters.yml})
  */

@@ -3,7 +3,6 @@ package org.casemgmt.adapter.fhirserver;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
-import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.model.entity.StorageSettings.IndexEnabledEnum;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +27,8 @@ class FhirStorageSettingsConfig {
     settings.setExpungeEnabled(false);
     // :missing searches are not used by our clients; indexing them costs a row per unset parameter.
     settings.setIndexMissingFields(IndexEnabledEnum.DISABLED);
-    // Conditional creates from feeds repeat the same identifier URLs; caching their resolution saves a query each.
-    settings.setMatchUrlCacheEnabled(true);
+    // HAPI's match-URL cache stays off: it is not invalidated when an identifier moves to another resource, which a
+    // patient merge (ADT A40) does.
     settings.setMassIngestionMode(properties.massIngestion());
     settings.setAutoSupportDefaultSearchParams(!searchParameters.restrictsDefaults());
     return settings;
@@ -38,10 +37,5 @@ class FhirStorageSettingsConfig {
   @Bean
   PartitionSettings partitionSettings() {
     return new PartitionSettings();
-  }
-
-  @Bean
-  SubscriptionSettings subscriptionSettings() {
-    return new SubscriptionSettings();
   }
 }
