@@ -61,8 +61,14 @@ class FhirServerConfig {
     pagingProvider.setDefaultPageSize(properties.defaultPageSize());
     pagingProvider.setMaximumPageSize(properties.maxPageSize());
     server.setPagingProvider(pagingProvider);
-    server.setServerConformanceProvider(new JpaCapabilityStatementProvider(
-        server, systemDao, storageSettings, searchParamRegistry, validationSupport));
+    JpaCapabilityStatementProvider capabilities = new JpaCapabilityStatementProvider(
+        server, systemDao, storageSettings, searchParamRegistry, validationSupport);
+    capabilities.setPublisher("Case-management FHIR adapter project");
+    // HAPI's resource-count extension has no published definition (the HL7 validator rejects it) and costs a query.
+    capabilities.setIncludeResourceCounts(false);
+    capabilities.setImplementationDescription(
+        "Unified client records for mental-health case management: EHR and Medicaid feeds, eligibility, care plans");
+    server.setServerConformanceProvider(capabilities);
     return server;
   }
 

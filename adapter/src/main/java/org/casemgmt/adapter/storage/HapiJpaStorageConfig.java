@@ -55,6 +55,9 @@ class HapiJpaStorageConfig {
     properties.put("hibernate.order_inserts", "true");
     properties.put("hibernate.order_updates", "true");
     properties.put("hibernate.jdbc.batch_versioned_data", "true");
+    // Hibernate would create a global temporary table per entity on H2 at start-up, and one of HAPI's mappings
+    // repeats a column, so H2 refuses it; HAPI issues no bulk HQL mutations that need those tables.
+    properties.put("hibernate.query.mutation_strategy.global_temporary.create_tables", "false");
     properties.put("hibernate.format_sql", "false");
     properties.put("hibernate.show_sql", "false");
     return properties;
