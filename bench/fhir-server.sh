@@ -2,11 +2,11 @@
 # Benchmark of the FHIR server: the packaged jar on a fresh PostgreSQL database, loaded with transaction Bundles of
 # realistic clients; prints resources/s and read/search latency percentiles.
 #   bench/fhir-server.sh [clients] [clientsPerBundle] [threads] [probes] [warmupClients]
-# JVM options via JAVA_OPTS, extra adapter arguments via ADAPTER_ARGS.
+# JVM options via JAVA_OPTS, extra adapter arguments via ADAPTER_ARGS, another build via BENCH_JAR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-jar=adapter/target/adapter.jar
+jar=${BENCH_JAR:-adapter/target/adapter.jar}
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package
 db="casemgmt_bench_$$"
 port=${BENCH_PORT:-18080}
