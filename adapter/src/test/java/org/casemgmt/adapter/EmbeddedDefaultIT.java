@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.casemgmt.adapter.testing.AdapterProcess;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,7 @@ class EmbeddedDefaultIT {
       Patient patient = new Patient();
       patient.addIdentifier().setSystem("urn:oid:2.16.840.1.113883.4.927").setValue("H2-RESTART-1");
       patient.addName().setFamily("Abernathy");
+      patient.setGender(Enumerations.AdministrativeGender.MALE);
       patient.setBirthDateElement(new DateType("1975-07-04"));
       clientId = fhir.create().resource(patient).execute().getId().getIdPart();
     }

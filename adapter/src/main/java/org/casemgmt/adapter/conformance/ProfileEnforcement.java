@@ -1,0 +1,70 @@
+package org.casemgmt.adapter.conformance;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.List;
+import java.util.Map;
+import org.casemgmt.profiles.ImplementationGuide;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Validates every create and update, transaction entries included, before it is stored: resources that claim one of
+ * the guide's profiles, and resources of a type with a required profile. A violation is refused with 422 and an
+ * OperationOutcome naming each error and where it is; inside a transaction it rolls the whole Bundle back.
+ */
+@Interceptor
+class ProfileEnforcement {
+  private static final Logger log = LoggerFactory.getLogger(ProfileEnforcement.class);
+
+  private final FhirContext fhirContext;
+  private final FhirValidator validator;
+  private final Map<String, String> requiredProfiles;
+
+  ProfileEnforcement(FhirContext fhirContext, ImplementationGuide guide, Map<String, String> requiredProfiles) {
+    this.fhirContext = fhirContext;
+    this.validator = guide.newValidator();
+    this.requiredProfiles = requiredProfiles;
+  }
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+  void beforeCreate(IBaseResource resource) {
+    enforce(resource);
+  }
+
+  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+  void beforeUpdate(IBaseResource previous, IBaseResource resource) {
+    enforce(resource);
+  }
+
+  void enforce(IBaseResource resource) {
+    String type = fhirContext.getResourceType(resource);
+    boolean claimsOurProfile = resource.getMeta().getProfile().stream()
+        .anyMatch(profile -> profile.getValue().startsWith(ImplementationGuide.CANONICAL + "/"));
+    String required = requiredProfiles.get(type);
+    if (!claimsOurProfile && required == null) {
+      return;
+    }
+    ValidationOptions options = new ValidationOptions();
+    if (required != null) {
+      options.addProfile(required);
+    }
+    List<SingleValidationMessage> errors = validator.validateWithResult(resource, options).getMessages().stream()
+        .filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+        .toList();
+    if (!errors.isEmpty()) {
+      log.info("Refused {} {}: {} profile error(s)", type, resource.getIdElement().getIdPart(), errors.size());
+      throw new UnprocessableEntityException(fhirContext,
+          new ValidationResult(fhirContext, errors).toOperationOutcome());
+    }
+  }
+}

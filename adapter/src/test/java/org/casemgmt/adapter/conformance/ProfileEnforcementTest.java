@@ -1,0 +1,138 @@
+package org.casemgmt.adapter.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.casemgmt.adapter.testing.FhirServerTest;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleType;
+import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+
+/** The guide's profiles are enforced on writes through the public FHIR API: 201 when conformant, 422 when not. */
+class ProfileEnforcementTest extends FhirServerTest {
+  private static final Path EXAMPLES = Path.of("../fhir-profiles/src/main/fhir/package/example");
+
+  @Test
+  void aConformantClientIsStored() throws IOException {
+    Patient client = example("Patient-client-example.json", Patient.class);
+    client.setId((String) null);
+    client.getIdentifierFirstRep().setValue(uniqueValue());
+
+    assertThat(fhir().create().resource(client).execute().getCreated()).isTrue();
+  }
+
+  @Test
+  void aClientWithoutGenderIsRefusedWith422NamingTheProblemAndNothingIsStored() throws IOException {
+    Patient client = example("Patient-client-example.json", Patient.class);
+    client.setId((String) null);
+    String member = uniqueValue();
+    client.getIdentifierFirstRep().setValue(member);
+    client.setGender(null);
+
+    assertThatThrownBy(() -> fhir().create().resource(client).execute())
+        .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> {
+          assertThat(e.getStatusCode()).isEqualTo(422);
+          OperationOutcome outcome = (OperationOutcome) e.getOperationOutcome();
+          assertThat(outcome.getIssue()).anySatisfy(issue -> {
+            assertThat(issue.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+            assertThat(issue.getDiagnostics()).contains("Patient.gender: minimum required = 1");
+            assertThat(issue.getLocation()).extracting(l -> l.getValue()).contains("Patient");
+          });
+        });
+    assertThat(clientsWithMemberId(member)).isZero();
+  }
+
+  @Test
+  void everyPatientIsHeldToTheClientProfileEvenWithoutClaimingIt() {
+    Patient unprofiled = new Patient();
+    unprofiled.addName().setFamily("Okonkwo");
+    unprofiled.addIdentifier().setSystem("urn:oid:1.2.3.4.5.1").setValue(uniqueValue());
+
+    assertThatThrownBy(() -> fhir().create().resource(unprofiled).execute())
+        .isInstanceOf(UnprocessableEntityException.class)
+        .hasMessageContaining("Patient.gender");
+  }
+
+  @Test
+  void anUpdateThatBreaksTheProfileIsRefusedAndTheStoredVersionStays() throws IOException {
+    Patient client = example("Patient-client-example.json", Patient.class);
+    client.setId((String) null);
+    client.getIdentifierFirstRep().setValue(uniqueValue());
+    Patient stored = (Patient) fhir().create().resource(client).execute().getResource();
+
+    stored.setGender(null);
+    assertThatThrownBy(() -> fhir().update().resource(stored).execute())
+        .isInstanceOf(UnprocessableEntityException.class);
+    Patient current = fhir().read().resource(Patient.class).withId(stored.getIdElement().getIdPart()).execute();
+    assertThat(current.getIdElement().getVersionIdPart()).isEqualTo("1");
+    assertThat(current.hasGender()).isTrue();
+  }
+
+  @Test
+  void aTransactionWithOneNonConformantEntryStoresNoneOfIt() throws IOException {
+    Patient client = example("Patient-client-example.json", Patient.class);
+    client.setId((String) null);
+    String member = uniqueValue();
+    client.getIdentifierFirstRep().setValue(member);
+    Encounter stay = example("Encounter-hospitalization-example.json", Encounter.class);
+    stay.setId((String) null);
+    // Claims the Hospitalization profile but does not say whether the stay was psychiatric.
+    stay.getType().clear();
+    stay.addType().setText("Inpatient stay");
+
+    Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
+    String clientRef = "urn:uuid:" + UUID.randomUUID();
+    transaction.addEntry().setFullUrl(clientRef).setResource(client).getRequest()
+        .setMethod(HTTPVerb.POST).setUrl("Patient");
+    stay.setSubject(new Reference(clientRef));
+    transaction.addEntry().setResource(stay).getRequest().setMethod(HTTPVerb.POST).setUrl("Encounter");
+
+    assertThatThrownBy(() -> fhir().transaction().withBundle(transaction).execute())
+        .isInstanceOfSatisfying(UnprocessableEntityException.class, e ->
+            assertThat(((OperationOutcome) e.getOperationOutcome()).getIssue())
+                .anySatisfy(issue -> assertThat(issue.getDiagnostics()).contains("cm-hosp-1")));
+    assertThat(clientsWithMemberId(member)).isZero();
+  }
+
+  @Test
+  void anEncounterThatClaimsNoProfileIsNotHeldToTheHospitalizationProfile() throws IOException {
+    Patient client = example("Patient-client-example.json", Patient.class);
+    client.setId((String) null);
+    client.getIdentifierFirstRep().setValue(uniqueValue());
+    String clientId = fhir().create().resource(client).execute().getId().toUnqualifiedVersionless().getValue();
+
+    // A case manager's outreach contact: an Encounter, but not a hospitalization.
+    Encounter contact = new Encounter();
+    contact.setStatus(Encounter.EncounterStatus.FINISHED);
+    contact.getClass_().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActCode").setCode("FLD");
+    contact.setSubject(new Reference(clientId));
+    assertThat(fhir().create().resource(contact).execute().getCreated()).isTrue();
+  }
+
+  private int clientsWithMemberId(String member) {
+    IGenericClient fhir = fhir();
+    return fhir.search().forResource(Patient.class)
+        .where(Patient.IDENTIFIER.exactly().code(member))
+        .returnBundle(Bundle.class).execute().getEntry().size();
+  }
+
+  private <T extends Resource> T example(String file, Class<T> type) throws IOException {
+    return fhirContext.newJsonParser().parseResource(type, Files.readString(EXAMPLES.resolve(file)));
+  }
+
+  private static String uniqueValue() {
+    return "IL" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
+  }
+}
