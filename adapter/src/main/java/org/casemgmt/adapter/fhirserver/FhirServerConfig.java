@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Import;
 /**
  * The FHIR R4 endpoint at {@code /fhir}: HAPI's JPA server with the resource types this adapter serves.
  *
- * <p>Only the HAPI modules we use are imported: the R4 JPA store, batch2 (reindexing and $everything paging need it)
+ * <p>Only the HAPI modules we use are imported: the R4 JPA store, batch2 (HAPI's jobs: reindexing, bulk export)
  * and the in-memory subscription channel the JPA configuration expects to find.
  */
 @Configuration
