@@ -26,19 +26,15 @@ class ProfileEnforcementTest extends FhirServerTest {
 
   @Test
   void aConformantClientIsStored() throws IOException {
-    Patient client = example("Patient-client-example.json", Patient.class);
-    client.setId((String) null);
-    client.getIdentifierFirstRep().setValue(uniqueValue());
+    Patient client = newClient(uniqueValue());
 
     assertThat(fhir().create().resource(client).execute().getCreated()).isTrue();
   }
 
   @Test
   void aClientWithoutGenderIsRefusedWith422NamingTheProblemAndNothingIsStored() throws IOException {
-    Patient client = example("Patient-client-example.json", Patient.class);
-    client.setId((String) null);
     String member = uniqueValue();
-    client.getIdentifierFirstRep().setValue(member);
+    Patient client = newClient(member);
     client.setGender(null);
 
     assertThatThrownBy(() -> fhir().create().resource(client).execute())
@@ -67,9 +63,7 @@ class ProfileEnforcementTest extends FhirServerTest {
 
   @Test
   void anUpdateThatBreaksTheProfileIsRefusedAndTheStoredVersionStays() throws IOException {
-    Patient client = example("Patient-client-example.json", Patient.class);
-    client.setId((String) null);
-    client.getIdentifierFirstRep().setValue(uniqueValue());
+    Patient client = newClient(uniqueValue());
     Patient stored = (Patient) fhir().create().resource(client).execute().getResource();
 
     stored.setGender(null);
@@ -82,10 +76,8 @@ class ProfileEnforcementTest extends FhirServerTest {
 
   @Test
   void aTransactionWithOneNonConformantEntryStoresNoneOfIt() throws IOException {
-    Patient client = example("Patient-client-example.json", Patient.class);
-    client.setId((String) null);
     String member = uniqueValue();
-    client.getIdentifierFirstRep().setValue(member);
+    Patient client = newClient(member);
     Encounter stay = example("Encounter-hospitalization-example.json", Encounter.class);
     stay.setId((String) null);
     // Claims the Hospitalization profile but does not say whether the stay was psychiatric.
@@ -108,9 +100,7 @@ class ProfileEnforcementTest extends FhirServerTest {
 
   @Test
   void anEncounterThatClaimsNoProfileIsNotHeldToTheHospitalizationProfile() throws IOException {
-    Patient client = example("Patient-client-example.json", Patient.class);
-    client.setId((String) null);
-    client.getIdentifierFirstRep().setValue(uniqueValue());
+    Patient client = newClient(uniqueValue());
     String clientId = fhir().create().resource(client).execute().getId().toUnqualifiedVersionless().getValue();
 
     // A case manager's outreach contact: an Encounter, but not a hospitalization.
@@ -119,6 +109,14 @@ class ProfileEnforcementTest extends FhirServerTest {
     contact.getClass_().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActCode").setCode("FLD");
     contact.setSubject(new Reference(clientId));
     assertThat(fhir().create().resource(contact).execute().getCreated()).isTrue();
+  }
+
+  /** The package's example client under a Medicaid member ID of this test's own. */
+  private Patient newClient(String memberId) throws IOException {
+    Patient client = example("Patient-client-example.json", Patient.class);
+    client.setId((String) null);
+    client.getIdentifierFirstRep().setValue(memberId);
+    return client;
   }
 
   private int clientsWithMemberId(String member) {
