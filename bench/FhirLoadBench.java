@@ -88,7 +88,7 @@ public class FhirLoadBench {
         what, result.resources, seconds, result.resources / seconds);
   }
 
-  record LoadResult(int resources, int bundles, List<String> patientIds, long nanos) {}
+  record LoadResult(int resources, List<String> patientIds, long nanos) {}
 
   /** Builds the bundles first, so the timed part measures the server rather than this generator. */
   LoadResult load(int from, int to, int perBundle, int threads, String batch, boolean conditional)
@@ -120,7 +120,7 @@ public class FhirLoadBench {
     }
     long nanos = System.nanoTime() - start;
     pool.shutdown();
-    return new LoadResult(resources, bundles.size(), patientIds, nanos);
+    return new LoadResult(resources, patientIds, nanos);
   }
 
   /** Appends one client's resources to a transaction; returns how many. */

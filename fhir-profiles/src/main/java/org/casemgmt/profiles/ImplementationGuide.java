@@ -4,8 +4,12 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -15,6 +19,7 @@ import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
 /**
@@ -28,7 +33,7 @@ public final class ImplementationGuide {
   public static final String PACKAGE_ON_CLASSPATH = "classpath:/fhir/casemgmt-ig.tgz";
 
   private final NpmPackageValidationSupport profiles;
-  private final IValidationSupport validationSupport;
+  private final FhirValidator validator;
 
   public ImplementationGuide(FhirContext fhirContext) {
     profiles = new NpmPackageValidationSupport(fhirContext);
@@ -37,13 +42,15 @@ public final class ImplementationGuide {
     } catch (IOException e) {
       throw new UncheckedIOException("The implementation guide package is missing from the classpath", e);
     }
-    validationSupport = new ValidationSupportChain(
+    IValidationSupport validationSupport = new ValidationSupportChain(
         ValidationSupportChain.CacheConfiguration.defaultValues(),
         new DefaultProfileValidationSupport(fhirContext),
         profiles,
         new CommonCodeSystemsTerminologyService(fhirContext),
         new InMemoryTerminologyServerValidationSupport(fhirContext),
         new SnapshotGeneratingValidationSupport(fhirContext));
+    validator = fhirContext.newValidator();
+    validator.registerValidatorModule(new FhirInstanceValidator(validationSupport));
   }
 
   /** The canonical URLs of the profiles this guide defines. */
@@ -53,14 +60,17 @@ public final class ImplementationGuide {
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
-  public IValidationSupport validationSupport() {
-    return validationSupport;
-  }
-
-  /** A validator that checks resources against base FHIR and every profile they declare in meta.profile. */
-  public FhirValidator newValidator() {
-    FhirValidator validator = validationSupport.getFhirContext().newValidator();
-    validator.registerValidatorModule(new FhirInstanceValidator(validationSupport));
-    return validator;
+  /**
+   * The errors (and fatal errors) of a resource against base FHIR, every profile it declares in meta.profile, and
+   * the given profiles; warnings and information are left out. Empty means conformant.
+   */
+  public List<SingleValidationMessage> errors(IBaseResource resource, String... requiredProfiles) {
+    ValidationOptions options = new ValidationOptions();
+    for (String profile : requiredProfiles) {
+      options.addProfile(profile);
+    }
+    return validator.validateWithResult(resource, options).getMessages().stream()
+        .filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+        .toList();
   }
 }

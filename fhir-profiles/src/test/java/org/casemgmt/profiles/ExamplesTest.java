@@ -3,9 +3,7 @@ package org.casemgmt.profiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import ca.uhn.fhir.validation.ValidationResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,11 +71,6 @@ class ExamplesTest {
   }
 
   private static List<SingleValidationMessage> errors(Path file) throws IOException {
-    FhirContext r4 = FhirContext.forR4Cached();
-    ValidationResult result = guide.newValidator()
-        .validateWithResult(r4.newJsonParser().parseResource(Files.readString(file)));
-    return result.getMessages().stream()
-        .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-        .toList();
+    return guide.errors(FhirContext.forR4Cached().newJsonParser().parseResource(Files.readString(file)));
   }
 }

@@ -5,10 +5,7 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
-import ca.uhn.fhir.validation.ValidationOptions;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +24,12 @@ class ProfileEnforcement {
   private static final Logger log = LoggerFactory.getLogger(ProfileEnforcement.class);
 
   private final FhirContext fhirContext;
-  private final FhirValidator validator;
+  private final ImplementationGuide guide;
   private final Map<String, String> requiredProfiles;
 
   ProfileEnforcement(FhirContext fhirContext, ImplementationGuide guide, Map<String, String> requiredProfiles) {
     this.fhirContext = fhirContext;
-    this.validator = guide.newValidator();
+    this.guide = guide;
     this.requiredProfiles = requiredProfiles;
   }
 
@@ -54,13 +51,8 @@ class ProfileEnforcement {
     if (!claimsOurProfile && required == null) {
       return;
     }
-    ValidationOptions options = new ValidationOptions();
-    if (required != null) {
-      options.addProfile(required);
-    }
-    List<SingleValidationMessage> errors = validator.validateWithResult(resource, options).getMessages().stream()
-        .filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
-        .toList();
+    List<SingleValidationMessage> errors =
+        required == null ? guide.errors(resource) : guide.errors(resource, required);
     if (!errors.isEmpty()) {
       log.info("Refused {} {}: {} profile error(s)", type, resource.getIdElement().getIdPart(), errors.size());
       throw new UnprocessableEntityException(fhirContext,
