@@ -5,14 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every example in the package validates cleanly; every invalid fixture fails for the reason it was written for. */
@@ -46,20 +48,37 @@ class ExamplesTest {
 
   @Test
   void everyProfileHasAValidExampleAndAnInvalidOne() throws IOException {
-    for (String url : guide.profileUrls()) {
-      String type = url.substring(url.lastIndexOf('/') + 1);
-      assertThat(examples().map(Path::toString)).as("valid example of " + url)
-          .anyMatch(name -> name.contains("-" + type + "-example"));
+    List<String> invalid;
+    try (Stream<Path> files = Files.list(INVALID)) {
+      invalid = files.filter(p -> p.toString().endsWith(".json")).map(ExamplesTest::read).toList();
     }
-    try (Stream<Path> invalid = Files.list(INVALID)) {
-      assertThat(invalid.map(p -> p.getFileName().toString().split("-")[0]).distinct())
-          .contains("Patient", "Encounter", "Condition");
+    for (String url : guide.profileUrls()) {
+      String id = url.substring(url.lastIndexOf('/') + 1);
+      assertThat(examples().map(Path::toString)).as("valid example of " + url)
+          .anyMatch(name -> name.endsWith("-" + id + "-example.json"));
+      assertThat(invalid).as("invalid fixture claiming " + url).anyMatch(json -> json.contains('"' + url + '"'));
     }
   }
 
-  /** invalid/expected.csv: file, where the error is, what it says, and why the fixture exists. */
+  /**
+   * Each invalid/expected*.csv (one per area of the guide) lists file|location|message|why: where the error is, what it
+   * says, and why the fixture exists.
+   */
+  static Stream<Arguments> invalidFixtures() throws IOException {
+    try (Stream<Path> tables = Files.list(INVALID)) {
+      List<Path> csvs = tables.filter(p -> p.getFileName().toString().matches("expected.*\\.csv")).sorted().toList();
+      List<Arguments> rows = new ArrayList<>();
+      for (Path csv : csvs) {
+        Files.readAllLines(csv).stream().skip(1).filter(line -> !line.isBlank())
+            .map(line -> line.split("\\|", 4))
+            .forEach(cells -> rows.add(Arguments.of((Object[]) cells)));
+      }
+      return rows.stream();
+    }
+  }
+
   @ParameterizedTest(name = "{0}: {3}")
-  @CsvFileSource(resources = "/invalid/expected.csv", numLinesToSkip = 1, delimiter = '|')
+  @MethodSource("invalidFixtures")
   void everyInvalidFixtureFailsForItsReason(String file, String location, String message, String why)
       throws IOException {
     List<SingleValidationMessage> errors = errors(INVALID.resolve(file));
@@ -70,7 +89,15 @@ class ExamplesTest {
         });
   }
 
-  private static List<SingleValidationMessage> errors(Path file) throws IOException {
-    return guide.errors(FhirContext.forR4Cached().newJsonParser().parseResource(Files.readString(file)));
+  private static List<SingleValidationMessage> errors(Path file) {
+    return guide.errors(FhirContext.forR4Cached().newJsonParser().parseResource(read(file)));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
