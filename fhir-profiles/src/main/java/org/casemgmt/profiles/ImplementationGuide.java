@@ -20,6 +20,7 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
 /**
@@ -53,11 +54,17 @@ public final class ImplementationGuide {
     validator.registerValidatorModule(new FhirInstanceValidator(validationSupport));
   }
 
-  /** The canonical URLs of the profiles this guide defines. */
+  /** The canonical URLs of the resource profiles this guide defines (not its extensions). */
   public Set<String> profileUrls() {
     return profiles.<StructureDefinition>fetchAllStructureDefinitions().stream()
+        .filter(definition -> definition.getKind() == StructureDefinition.StructureDefinitionKind.RESOURCE)
         .map(StructureDefinition::getUrl)
         .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** The search parameters this guide defines, for the searches base R4 lacks. */
+  public List<SearchParameter> searchParameters() {
+    return profiles.<SearchParameter>fetchAllSearchParameters().stream().map(SearchParameter::copy).toList();
   }
 
   /**

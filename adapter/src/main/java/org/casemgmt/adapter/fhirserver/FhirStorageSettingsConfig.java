@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.entity.StorageSettings.IndexEnabledEnum;
+import org.casemgmt.profiles.ImplementationGuide;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 class FhirStorageSettingsConfig {
 
   @Bean
-  SearchParameterPolicy searchParameterPolicy(FhirContext fhirContext, FhirServerProperties properties) {
-    return new SearchParameterPolicy(fhirContext, properties.searchParameters());
+  SearchParameterPolicy searchParameterPolicy(FhirContext fhirContext, FhirServerProperties properties,
+      ImplementationGuide guide) {
+    return new SearchParameterPolicy(fhirContext, properties.searchParameters(), guide.searchParameters());
   }
 
   @Bean

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.casemgmt.profiles.ImplementationGuide;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.Enumerations.SearchParamType;
@@ -29,17 +30,26 @@ class SearchParameterPolicy {
 
   private final FhirContext fhirContext;
   private final Map<String, List<String>> allowed;
+  private final List<SearchParameter> defined;
 
-  SearchParameterPolicy(FhirContext fhirContext, Map<String, List<String>> allowed) {
+  /**
+   * @param allowed the standard parameters to index, by resource type; empty means all of them
+   * @param defined the implementation guide's own search parameters, always in force
+   */
+  SearchParameterPolicy(FhirContext fhirContext, Map<String, List<String>> allowed, List<SearchParameter> defined) {
     this.fhirContext = fhirContext;
     this.allowed = allowed;
+    this.defined = defined;
   }
 
   boolean restrictsDefaults() {
     return !allowed.isEmpty();
   }
 
-  /** The SearchParameter resources that realise the list, by canonical URL (one per resource type and name). */
+  /**
+   * The SearchParameter resources that realise the list (one per resource type and name) and the guide's own, by
+   * canonical URL.
+   */
   Map<String, SearchParameter> searchParameters() {
     Map<String, SearchParameter> byUrl = new LinkedHashMap<>();
     allowed.forEach((type, codes) -> {
@@ -50,12 +60,14 @@ class SearchParameterPolicy {
         }
       }
     });
+    defined.forEach(parameter -> byUrl.put(parameter.getUrl(), parameter));
     return byUrl;
   }
 
   /**
-   * What must be written to bring the stored SearchParameters in line with the list: the listed ones that are missing
-   * or differ, and the standard ones no longer listed, retired. An unchanged list yields an empty transaction.
+   * What must be written to bring the stored SearchParameters in line with the list: the listed and defined ones that
+   * are missing or differ, and the standard or guide-defined ones no longer wanted, retired. Search parameters that
+   * users created themselves are left alone. An unchanged list yields an empty transaction.
    */
   Bundle changesAgainst(Collection<SearchParameter> stored) {
     Map<String, SearchParameter> storedByUrl = new LinkedHashMap<>();
@@ -69,7 +81,7 @@ class SearchParameterPolicy {
       }
     });
     storedByUrl.values().stream()
-        .filter(parameter -> parameter.getUrl().startsWith(STANDARD_URL_BASE) && !wanted.containsKey(parameter.getUrl())
+        .filter(parameter -> managedHere(parameter.getUrl()) && !wanted.containsKey(parameter.getUrl())
             && parameter.getStatus() != PublicationStatus.RETIRED)
         .forEach(parameter -> put(changes, parameter.copy().setStatus(PublicationStatus.RETIRED)));
     return changes;
@@ -81,6 +93,11 @@ class SearchParameterPolicy {
     changes.getEntry().forEach(entry ->
         ((SearchParameter) entry.getResource()).getBase().forEach(base -> types.add(base.getValue())));
     return types;
+  }
+
+  private boolean managedHere(String url) {
+    return (restrictsDefaults() && url.startsWith(STANDARD_URL_BASE))
+        || url.startsWith(ImplementationGuide.CANONICAL + "/SearchParameter/");
   }
 
   private static void put(Bundle transaction, SearchParameter parameter) {

@@ -23,7 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings the stored search parameters in line with the configured list at start-up. It runs once HAPI has registered
+ * Brings the stored search parameters in line with the configured list and the implementation guide at start-up. It runs once HAPI has registered
  * its batch jobs, because a changed list means the resources already stored must be reindexed.
  */
 @Component
@@ -48,9 +48,6 @@ class SearchParametersInForce {
   @EventListener(ContextRefreshedEvent.class)
   @Order(IHapiBootOrder.ADD_JOB_DEFINITIONS + 1)
   void apply() {
-    if (!policy.restrictsDefaults()) {
-      return;
-    }
     List<SearchParameter> stored = daoRegistry.getResourceDao(SearchParameter.class)
         .searchForResources(SearchParameterMap.newSynchronous(), new SystemRequestDetails()).stream()
         .map(SearchParameter.class::cast).toList();

@@ -2,12 +2,12 @@ package org.casemgmt.adapter.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.casemgmt.adapter.testing.GuideExamples.example;
+import static org.casemgmt.adapter.testing.GuideExamples.newClient;
+import static org.casemgmt.adapter.testing.GuideExamples.uniqueValue;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import org.casemgmt.adapter.testing.FhirServerTest;
 import org.hl7.fhir.r4.model.Bundle;
@@ -17,22 +17,19 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 
 /** The guide's profiles are enforced on writes through the public FHIR API: 201 when conformant, 422 when not. */
 class ProfileEnforcementTest extends FhirServerTest {
-  private static final Path EXAMPLES = Path.of("../fhir-profiles/src/main/fhir/package/example");
-
   @Test
-  void aConformantClientIsStored() throws IOException {
+  void aConformantClientIsStored() {
     Patient client = newClient(uniqueValue());
 
     assertThat(fhir().create().resource(client).execute().getCreated()).isTrue();
   }
 
   @Test
-  void aClientWithoutGenderIsRefusedWith422NamingTheProblemAndNothingIsStored() throws IOException {
+  void aClientWithoutGenderIsRefusedWith422NamingTheProblemAndNothingIsStored() {
     String member = uniqueValue();
     Patient client = newClient(member);
     client.setGender(null);
@@ -62,7 +59,7 @@ class ProfileEnforcementTest extends FhirServerTest {
   }
 
   @Test
-  void anUpdateThatBreaksTheProfileIsRefusedAndTheStoredVersionStays() throws IOException {
+  void anUpdateThatBreaksTheProfileIsRefusedAndTheStoredVersionStays() {
     Patient client = newClient(uniqueValue());
     Patient stored = (Patient) fhir().create().resource(client).execute().getResource();
 
@@ -75,11 +72,10 @@ class ProfileEnforcementTest extends FhirServerTest {
   }
 
   @Test
-  void aTransactionWithOneNonConformantEntryStoresNoneOfIt() throws IOException {
+  void aTransactionWithOneNonConformantEntryStoresNoneOfIt() {
     String member = uniqueValue();
     Patient client = newClient(member);
-    Encounter stay = example("Encounter-hospitalization-example.json", Encounter.class);
-    stay.setId((String) null);
+    Encounter stay = example("hospitalization", Encounter.class);
     // Claims the Hospitalization profile but does not say whether the stay was psychiatric.
     stay.getType().clear();
     stay.addType().setText("Inpatient stay");
@@ -99,7 +95,7 @@ class ProfileEnforcementTest extends FhirServerTest {
   }
 
   @Test
-  void anEncounterThatClaimsNoProfileIsNotHeldToTheHospitalizationProfile() throws IOException {
+  void anEncounterThatClaimsNoProfileIsNotHeldToTheHospitalizationProfile() {
     Patient client = newClient(uniqueValue());
     String clientId = fhir().create().resource(client).execute().getId().toUnqualifiedVersionless().getValue();
 
@@ -111,26 +107,10 @@ class ProfileEnforcementTest extends FhirServerTest {
     assertThat(fhir().create().resource(contact).execute().getCreated()).isTrue();
   }
 
-  /** The package's example client under a Medicaid member ID of this test's own. */
-  private Patient newClient(String memberId) throws IOException {
-    Patient client = example("Patient-client-example.json", Patient.class);
-    client.setId((String) null);
-    client.getIdentifierFirstRep().setValue(memberId);
-    return client;
-  }
-
   private int clientsWithMemberId(String member) {
     IGenericClient fhir = fhir();
     return fhir.search().forResource(Patient.class)
         .where(Patient.IDENTIFIER.exactly().code(member))
         .returnBundle(Bundle.class).execute().getEntry().size();
-  }
-
-  private <T extends Resource> T example(String file, Class<T> type) throws IOException {
-    return fhirContext.newJsonParser().parseResource(type, Files.readString(EXAMPLES.resolve(file)));
-  }
-
-  private static String uniqueValue() {
-    return "IL" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import java.util.Map;
+import org.casemgmt.profiles.ImplementationGuide;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Enumerations.PublicationStatus;
 import org.hl7.fhir.r4.model.SearchParameter;
@@ -17,7 +18,7 @@ class SearchParameterPolicyTest {
   @Test
   void eachListedNameBecomesTheStandardSearchParameterWithItsCanonicalUrl() {
     Map<String, SearchParameter> parameters =
-        new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "birthdate"))).searchParameters();
+        new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "birthdate")), List.of()).searchParameters();
 
     assertThat(parameters).containsOnlyKeys(
         "http://hl7.org/fhir/SearchParameter/Patient-identifier",
@@ -33,7 +34,7 @@ class SearchParameterPolicyTest {
   @Test
   void aStarKeepsEveryStandardParameterOfTheType() {
     Map<String, SearchParameter> parameters =
-        new SearchParameterPolicy(r4, Map.of("Coverage", List.of("*"))).searchParameters();
+        new SearchParameterPolicy(r4, Map.of("Coverage", List.of("*")), List.of()).searchParameters();
 
     assertThat(parameters.values()).extracting(SearchParameter::getCode)
         .contains("beneficiary", "payor", "subscriber", "identifier", "status", "type", "patient");
@@ -41,7 +42,7 @@ class SearchParameterPolicyTest {
 
   @Test
   void aNameThatIsNotAStandardParameterIsRefusedWithTheValidNames() {
-    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("medicaid-id")));
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("medicaid-id")), List.of());
 
     assertThatThrownBy(policy::searchParameters)
         .isInstanceOf(IllegalArgumentException.class)
@@ -51,14 +52,14 @@ class SearchParameterPolicyTest {
 
   @Test
   void anUnknownResourceTypeIsRefused() {
-    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Client", List.of("identifier")));
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Client", List.of("identifier")), List.of());
 
     assertThatThrownBy(policy::searchParameters).hasMessageContaining("unknown resource type: Client");
   }
 
   @Test
   void anUnchangedListNeedsNoWrites() {
-    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "name")));
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "name")), List.of());
     List<SearchParameter> stored = policy.searchParameters().values().stream()
         .map(p -> (SearchParameter) p.copy().setId("SearchParameter/" + p.getCode())).toList();
 
@@ -68,8 +69,8 @@ class SearchParameterPolicyTest {
   @Test
   void aNewNameIsWrittenAndADroppedStandardNameIsRetired() {
     List<SearchParameter> stored = List.copyOf(
-        new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "gender"))).searchParameters().values());
-    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "name")));
+        new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "gender")), List.of()).searchParameters().values());
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "name")), List.of());
 
     Bundle changes = policy.changesAgainst(stored);
 
@@ -82,12 +83,44 @@ class SearchParameterPolicyTest {
   }
 
   @Test
-  void searchParametersOfOurOwnAreNeverRetired() {
-    SearchParameter ours = new SearchParameter().setUrl("http://example.org/casemgmt/SearchParameter/county")
-        .setCode("county").setStatus(PublicationStatus.ACTIVE);
-    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier")));
+  void searchParametersUsersCreatedAreNeverRetired() {
+    SearchParameter theirs = new SearchParameter().setUrl("http://example.org/SearchParameter/Patient-nickname")
+        .setCode("nickname").setStatus(PublicationStatus.ACTIVE);
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier")), List.of());
 
-    assertThat(policy.changesAgainst(List.of(ours)).getEntry())
+    assertThat(policy.changesAgainst(List.of(theirs)).getEntry())
         .extracting(e -> ((SearchParameter) e.getResource()).getCode()).containsExactly("identifier");
+  }
+
+  @Test
+  void theGuidesSearchParametersAreWrittenAndOnesItNoLongerDefinesAreRetired() {
+    SearchParameter county = defined("Patient", "address-county");
+    SearchParameter dropped = defined("Task", "owner-role");
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier")), List.of(county));
+
+    Bundle changes = policy.changesAgainst(List.of(dropped));
+
+    assertThat(changes.getEntry()).extracting(e -> ((SearchParameter) e.getResource()).getCode() + " "
+            + ((SearchParameter) e.getResource()).getStatus().toCode())
+        .containsExactlyInAnyOrder("identifier active", "address-county active", "owner-role retired");
+    assertThat(SearchParameterPolicy.typesToReindex(changes)).containsExactly("Patient", "Task");
+  }
+
+  @Test
+  void withoutAListEveryStandardParameterStaysAndOnlyTheGuidesAreWritten() {
+    SearchParameter standardStored = new SearchParameter().setUrl("http://hl7.org/fhir/SearchParameter/Patient-gender")
+        .setCode("gender").setStatus(PublicationStatus.ACTIVE);
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of(), List.of(defined("Patient", "address-county")));
+
+    assertThat(policy.changesAgainst(List.of(standardStored)).getEntry())
+        .extracting(e -> ((SearchParameter) e.getResource()).getCode()).containsExactly("address-county");
+  }
+
+  private static SearchParameter defined(String base, String code) {
+    SearchParameter parameter = new SearchParameter()
+        .setUrl(ImplementationGuide.CANONICAL + "/SearchParameter/" + base + "-" + code).setCode(code)
+        .setStatus(PublicationStatus.ACTIVE);
+    parameter.addBase(base);
+    return parameter;
   }
 }
