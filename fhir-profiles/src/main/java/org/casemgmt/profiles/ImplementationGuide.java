@@ -17,6 +17,7 @@ import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyS
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -49,9 +50,20 @@ public final class ImplementationGuide {
         profiles,
         new CommonCodeSystemsTerminologyService(fhirContext),
         new InMemoryTerminologyServerValidationSupport(fhirContext),
-        new SnapshotGeneratingValidationSupport(fhirContext));
+        new SnapshotGeneratingValidationSupport(fhirContext),
+        unknownCodeSystemsAreWarnings(fhirContext));
     validator = fhirContext.newValidator();
     validator.registerValidatorModule(new FhirInstanceValidator(validationSupport));
+  }
+
+  /**
+   * Code systems such as NUBC, SOPT or HCPCS cannot be loaded here, so a code from them can only be checked against
+   * the value sets that enumerate it; that the system itself is unknown is a warning, not a reason to refuse data.
+   */
+  private static IValidationSupport unknownCodeSystemsAreWarnings(FhirContext fhirContext) {
+    UnknownCodeSystemWarningValidationSupport support = new UnknownCodeSystemWarningValidationSupport(fhirContext);
+    support.setNonExistentCodeSystemSeverity(IValidationSupport.IssueSeverity.WARNING);
+    return support;
   }
 
   /** The canonical URLs of the resource profiles this guide defines (not its extensions). */
