@@ -2,7 +2,8 @@
 # Cross-checks the guide with the official HL7 validator (../shared/tools/hl7-validator; run its setup.sh once):
 # every valid example, questionnaire and conformance resource, with the built package loaded.
 # US Core and the terminology package cannot be loaded here, so the code systems the guide names from them (US Core
-# careplan-category and us-core-category, ICD-10-CM) are given as fragments holding just the codes used.
+# careplan-category and us-core-category, ICD-10-CM, SOPT) are given as fragments holding just the codes used, and
+# the SDC calculatedExpression extension as a stand-in definition.
 # Usage (after ./mvnw -pl fhir-profiles package): fhir-profiles/hl7-validate.sh  -> exit 0 when there are no errors.
 cd "$(dirname "$0")" || exit 2
 VALIDATOR=${HL7_VALIDATOR:-../../shared/tools/hl7-validator/validate.sh}
