@@ -92,7 +92,7 @@ final class Er7Text {
       String segment = segments.get(i);
       String id = segment.length() >= 3 ? segment.substring(0, 3) : segment;
       if (!SEGMENT_ID.matcher(id).matches() || (segment.length() > 3 && segment.charAt(3) != fieldSeparator)) {
-        throw AdtRejection.reject(Hl7Error.SEGMENT_SEQUENCE, printable(id), 0,
+        throw AdtRejection.reject(Hl7Error.SEGMENT_SEQUENCE, SEGMENT_ID.matcher(id).matches() ? id : "", 0,
             "Segment " + (i + 1) + " does not start with a segment id and field separator: the message is cut or"
                 + " not HL7");
       }
@@ -114,10 +114,6 @@ final class Er7Text {
       }
     }
     return field;
-  }
-
-  private static String printable(String id) {
-    return id.chars().allMatch(c -> c > ' ' && c < 0x7F) ? id : "";
   }
 
   List<String> segments() {

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Reads MSH (and EVN-1 when MSH-9 has no event) and refuses, with AR, what this receiver does not take at all:
- * no control id, a version outside 2.3 to 2.8, a message type other than ADT, no trigger event, an unreadable send
- * time.
+ * a truncated MSH, no control id, a version outside 2.3 to 2.8, a message type other than ADT, no trigger event, an
+ * unreadable send time.
  */
 final class HeaderReader {
   /** The versions read into the v2.8 structures; 2.1 and 2.2 lack fields the mapping relies on. */
@@ -23,6 +23,12 @@ final class HeaderReader {
   }
 
   Envelope read(Er7Text text) throws AdtRejection {
+    int fields = text.segments().get(0).split(java.util.regex.Pattern.quote(String.valueOf(text.fieldSeparator())),
+        -1).length;
+    if (fields < 12) {
+      throw AdtRejection.reject(Hl7Error.SEGMENT_SEQUENCE, "MSH", 0, "The MSH segment ends after MSH-" + fields
+          + ", before the version id (MSH-12) every message has: the message is truncated");
+    }
     V2Segment msh = structures.segment(text, "MSH");
     String version = msh.get(12);
     if (version.isEmpty()) {
