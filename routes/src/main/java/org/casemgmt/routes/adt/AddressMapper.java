@@ -2,6 +2,7 @@ package org.casemgmt.routes.adt;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.hl7.fhir.r4.model.Address;
 
 /**
@@ -41,7 +42,7 @@ final class AddressMapper {
     return address;
   }
 
-  private static void set(String value, java.util.function.Consumer<String> setter) {
+  private static void set(String value, Consumer<String> setter) {
     if (!value.isEmpty()) {
       setter.accept(value);
     }

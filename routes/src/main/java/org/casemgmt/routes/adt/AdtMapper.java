@@ -1,5 +1,6 @@
 package org.casemgmt.routes.adt;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,7 +68,7 @@ final class AdtMapper {
             + pid.occurrence() + " differs from PID 1): send one A40 per surviving patient");
       }
     }
-    List<Identifier> merged = new java.util.ArrayList<>();
+    List<Identifier> merged = new ArrayList<>();
     Set<String> seen = new HashSet<>(survivor);
     for (V2Segment mrg : mrgs) {
       for (Identifier identifier : identifiers.identifiers(mrg, 1, envelope)) {

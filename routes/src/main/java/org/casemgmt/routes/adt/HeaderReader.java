@@ -3,6 +3,7 @@ package org.casemgmt.routes.adt;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads MSH (and EVN-1 when MSH-9 has no event) and refuses, with AR, what this receiver does not take at all:
@@ -23,7 +24,7 @@ final class HeaderReader {
   }
 
   Envelope read(Er7Text text) throws AdtRejection {
-    int fields = text.segments().get(0).split(java.util.regex.Pattern.quote(String.valueOf(text.fieldSeparator())),
+    int fields = text.segments().get(0).split(Pattern.quote(String.valueOf(text.fieldSeparator())),
         -1).length;
     if (fields < 12) {
       throw AdtRejection.reject(Hl7Error.SEGMENT_SEQUENCE, "MSH", 0, "The MSH segment ends after MSH-" + fields

@@ -3,8 +3,10 @@ package org.casemgmt.routes.adt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
 
 /**
@@ -38,7 +40,7 @@ final class IdentifierMapper {
   /** One repetition, or null when it has no value or is of an ignored type. */
   Identifier identifier(V2Segment segment, int field, int repetition, Envelope envelope) {
     String value = segment.get(field, repetition, 1, 1);
-    String type = segment.get(field, repetition, 5, 1).toUpperCase(java.util.Locale.ROOT);
+    String type = segment.get(field, repetition, 5, 1).toUpperCase(Locale.ROOT);
     if (value.isEmpty() || tables.ignoredIdentifierTypes().contains(type)) {
       return null;
     }
@@ -57,7 +59,7 @@ final class IdentifierMapper {
 
   static Identifier identifier(String system, String type, String value) {
     return new Identifier()
-        .setType(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(Guide.V2_0203, type, null)))
+        .setType(new CodeableConcept().addCoding(new Coding(Guide.V2_0203, type, null)))
         .setSystem(system)
         .setValue(value);
   }

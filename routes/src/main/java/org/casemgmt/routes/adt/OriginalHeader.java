@@ -2,6 +2,7 @@ package org.casemgmt.routes.adt;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The MSH fields an acknowledgement echoes, read from the raw message as sent (still escaped in its own encoding
@@ -27,7 +28,7 @@ final class OriginalHeader {
     String msh = segments.isEmpty() ? "" : segments.get(0);
     if (msh.startsWith("MSH") && msh.length() >= 8) {
       char fieldSeparator = msh.charAt(3);
-      List<String> fields = Arrays.asList(msh.split(java.util.regex.Pattern.quote(String.valueOf(fieldSeparator)), -1));
+      List<String> fields = Arrays.asList(msh.split(Pattern.quote(String.valueOf(fieldSeparator)), -1));
       if (fields.size() > 1 && Er7Text.usableEncodingCharacters(fields.get(1), fieldSeparator)
           && msh.chars().noneMatch(c -> c < ' ' && c != '\t')) {
         return new OriginalHeader(fieldSeparator, fields.get(1), fields);
@@ -60,7 +61,7 @@ final class OriginalHeader {
 
   /** The second component of MSH-n (the trigger event of MSH-9). */
   String secondComponent(int position) {
-    String[] components = field(position).split(java.util.regex.Pattern.quote(encodingCharacters.substring(0, 1)), -1);
+    String[] components = field(position).split(Pattern.quote(encodingCharacters.substring(0, 1)), -1);
     return components.length > 1 ? components[1] : "";
   }
 }

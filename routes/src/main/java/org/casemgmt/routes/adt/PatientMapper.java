@@ -1,9 +1,14 @@
 package org.casemgmt.routes.adt;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
@@ -21,8 +26,8 @@ final class PatientMapper {
       "M", AdministrativeGender.MALE, "F", AdministrativeGender.FEMALE,
       "O", AdministrativeGender.OTHER, "U", AdministrativeGender.UNKNOWN);
 
-  private static final java.util.regex.Pattern BCP_47 =
-      java.util.regex.Pattern.compile("([A-Za-z]{2})(?:[-_]([A-Za-z]{2}))?");
+  private static final Pattern BCP_47 =
+      Pattern.compile("([A-Za-z]{2})(?:[-_]([A-Za-z]{2}))?");
 
   private final IdentifierMapper identifiers;
   private final AddressMapper addresses = new AddressMapper();
@@ -39,7 +44,7 @@ final class PatientMapper {
       patient.addName(name);
     }
     patient.setBirthDateElement(pid.date(7, "birth date"));
-    String sex = pid.get(8).toUpperCase(java.util.Locale.ROOT);
+    String sex = pid.get(8).toUpperCase(Locale.ROOT);
     if (!sex.isEmpty()) {
       patient.setGender(SEX.getOrDefault(sex, AdministrativeGender.UNKNOWN));
     }
@@ -63,7 +68,7 @@ final class PatientMapper {
 
   /** PID-3, and PID-2 (the old external id) when the sender typed it; at least one, or the message is refused. */
   private List<Identifier> identifiers(V2Segment pid, Envelope envelope) throws AdtRejection {
-    List<Identifier> found = new java.util.ArrayList<>(identifiers.identifiers(pid, 3, envelope));
+    List<Identifier> found = new ArrayList<>(identifiers.identifiers(pid, 3, envelope));
     if (!pid.get(2, 0, 5, 1).isEmpty()) {
       Identifier external = identifiers.identifier(pid, 2, 0, envelope);
       if (external != null && found.stream().noneMatch(i -> i.equalsDeep(external))) {
@@ -91,11 +96,11 @@ final class PatientMapper {
       return null;
     }
     CodeableConcept language = new CodeableConcept().setText(description.isEmpty() ? code : description);
-    java.util.regex.Matcher tag = BCP_47.matcher(code);
+    Matcher tag = BCP_47.matcher(code);
     if (tag.matches()) {
-      String region = tag.group(2) == null ? "" : "-" + tag.group(2).toUpperCase(java.util.Locale.ROOT);
-      language.addCoding(new org.hl7.fhir.r4.model.Coding("urn:ietf:bcp:47",
-          tag.group(1).toLowerCase(java.util.Locale.ROOT) + region, description.isEmpty() ? null : description));
+      String region = tag.group(2) == null ? "" : "-" + tag.group(2).toUpperCase(Locale.ROOT);
+      language.addCoding(new Coding("urn:ietf:bcp:47",
+          tag.group(1).toLowerCase(Locale.ROOT) + region, description.isEmpty() ? null : description));
     }
     return language;
   }
