@@ -60,10 +60,17 @@ final class PatientMapper {
     if (language != null) {
       patient.addCommunication().setLanguage(language);
     }
-    if (patient.hasGender() && patient.hasName()) {
+    if (meetsClientProfile(patient)) {
       patient.getMeta().addProfile(Guide.CLIENT);
     }
     return patient;
+  }
+
+  /** The client profile: sex (gender 1..1), a name, typed identifiers, and no more than one Medicaid ID. */
+  private static boolean meetsClientProfile(Patient patient) {
+    long medicaidIds = patient.getIdentifier().stream()
+        .filter(identifier -> "MB".equals(identifier.getType().getCodingFirstRep().getCode())).count();
+    return patient.hasGender() && patient.hasName() && medicaidIds <= 1;
   }
 
   /** PID-3, and PID-2 (the old external id) when the sender typed it; at least one, or the message is refused. */

@@ -103,6 +103,14 @@ class PatientMappingTest {
   }
 
   @Test
+  void twoMedicaidIdsAreKeptButTheClientProfileIsNotClaimed() throws Exception {
+    Patient patient = AdtFixtures.parser().parse(TestMessage.a01()
+        .set("PID", 3, "MRN-778812^^^NORTHSIDE^MR~IL0012345678^^^^MA~IL0099999999^^^^MA").text()).patient();
+    assertThat(patient.getIdentifier()).hasSize(3);
+    assertThat(patient.getMeta().hasProfile()).as("the client profile allows one Medicaid ID").isFalse();
+  }
+
+  @Test
   void unknownAssigningAuthorityGetsAStableFallbackSystem() throws Exception {
     Patient patient = AdtFixtures.parser().parse(TestMessage.a01()
         .set("PID", 3, "A-77^^^St. Mary's Lab&1.2.3&ISO^MR").text()).patient();
