@@ -1,0 +1,94 @@
+package org.casemgmt.routes.adt;
+
+/**
+ * Why a message cannot be taken: the acknowledgement code to answer with, the HL7 table 0357 error condition, where
+ * in the message the problem is, and a sentence for the person who fixes the feed.
+ *
+ * <p>AR (application reject) is for messages this receiver does not take at all: not HL7, unreadable header, another
+ * message type or version. AE (application error) is for an ADT message whose content is wrong or incomplete: a
+ * date that is not a date, no patient identifier. Resending either unchanged gives the same answer.
+ *
+ * <p>The {@link #reason()} may quote the offending value (a birth date, say), which can be PHI: it belongs in the
+ * acknowledgement to the sender and in the dead-letter record, not in logs. {@link #getMessage()} leaves values out,
+ * so a logged exception carries only the code and the location.
+ */
+public final class AdtRejection extends Exception {
+  private final String ackCode;
+  private final Hl7Error error;
+  private final String segmentId;
+  private final int segmentSequence;
+  private final int fieldPosition;
+  private final String reason;
+
+  private AdtRejection(String ackCode, Hl7Error error, String segmentId, int segmentSequence, int fieldPosition,
+                       String reason) {
+    super(null, null, false, false);
+    this.ackCode = ackCode;
+    this.error = error;
+    this.segmentId = segmentId;
+    this.segmentSequence = segmentSequence;
+    this.fieldPosition = fieldPosition;
+    this.reason = reason;
+  }
+
+  /** A message this receiver does not take at all (AR). */
+  static AdtRejection reject(Hl7Error error, String segmentId, int fieldPosition, String reason) {
+    return new AdtRejection("AR", error, segmentId, 1, fieldPosition, reason);
+  }
+
+  /** An ADT message whose content is wrong or incomplete (AE), in the first segment of its kind. */
+  static AdtRejection error(Hl7Error error, String segmentId, int fieldPosition, String reason) {
+    return error(error, segmentId, 1, fieldPosition, reason);
+  }
+
+  /** An ADT message whose content is wrong or incomplete (AE), in the given occurrence (1-based) of a segment. */
+  static AdtRejection error(Hl7Error error, String segmentId, int segmentSequence, int fieldPosition, String reason) {
+    return new AdtRejection("AE", error, segmentId, segmentSequence, fieldPosition, reason);
+  }
+
+  /** AR or AE, for MSA-1. */
+  public String ackCode() {
+    return ackCode;
+  }
+
+  /** The HL7 table 0357 code for ERR-3, such as 102 for a data type error. */
+  public int errorCode() {
+    return error.code;
+  }
+
+  /** The HL7 table 0357 text of {@link #errorCode()}. */
+  public String errorText() {
+    return error.text;
+  }
+
+  /** Where: {@code PID-7}, {@code MSH-9}, {@code MRG} (a whole segment), {@code DG1[2]-5} (second DG1, 1-based). */
+  public String location() {
+    String segment = segmentSequence > 1 ? segmentId + "[" + segmentSequence + "]" : segmentId;
+    return fieldPosition > 0 ? segment + "-" + fieldPosition : segment;
+  }
+
+  /** The segment id of ERR-2.1. */
+  public String segmentId() {
+    return segmentId;
+  }
+
+  /** The occurrence of that segment in the message, 1-based (ERR-2.2). */
+  public int segmentSequence() {
+    return segmentSequence;
+  }
+
+  /** The field position (ERR-2.3); 0 when the whole segment is meant. */
+  public int fieldPosition() {
+    return fieldPosition;
+  }
+
+  /** The human explanation for ERR-8; may quote the offending value. */
+  public String reason() {
+    return reason;
+  }
+
+  @Override
+  public String getMessage() {
+    return ackCode + " " + error.code + " " + error.text + " at " + location();
+  }
+}

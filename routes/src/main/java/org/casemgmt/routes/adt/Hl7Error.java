@@ -1,0 +1,21 @@
+package org.casemgmt.routes.adt;
+
+/** The HL7 table 0357 message error conditions this receiver reports in ERR-3. */
+enum Hl7Error {
+  SEGMENT_SEQUENCE(100, "Segment sequence error"),
+  REQUIRED_FIELD_MISSING(101, "Required field missing"),
+  DATA_TYPE(102, "Data type error"),
+  TABLE_VALUE_NOT_FOUND(103, "Table value not found"),
+  UNSUPPORTED_MESSAGE_TYPE(200, "Unsupported message type"),
+  UNSUPPORTED_EVENT(201, "Unsupported event code"),
+  UNSUPPORTED_VERSION(203, "Unsupported version id"),
+  APPLICATION_INTERNAL(207, "Application internal error");
+
+  final int code;
+  final String text;
+
+  Hl7Error(int code, String text) {
+    this.code = code;
+    this.text = text;
+  }
+}

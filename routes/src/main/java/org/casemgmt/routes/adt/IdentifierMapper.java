@@ -1,0 +1,66 @@
+package org.casemgmt.routes.adt;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Identifier;
+
+/**
+ * Patient identifiers (CX, in PID-3, PID-2 and MRG-1) with the systems that make them comparable across senders:
+ * a facility's record numbers get that facility's system, Medicaid member IDs one Medicaid system whichever
+ * facility sent them (that is what lets identity matching join two hospitals' records of one person), anything the
+ * tables do not know a system built from the sending facility and the authority.
+ *
+ * <p>Identifier types listed as ignored (social security numbers, driver's licences) are dropped: the record does
+ * not need them to find a client, and keeping them would only widen what a breach exposes.
+ */
+final class IdentifierMapper {
+  private final AdtMappingTables tables;
+
+  IdentifierMapper(AdtMappingTables tables) {
+    this.tables = tables;
+  }
+
+  /** The usable identifiers of every repetition of a CX field, duplicates (same system and value) once. */
+  List<Identifier> identifiers(V2Segment segment, int field, Envelope envelope) {
+    Map<String, Identifier> unique = new LinkedHashMap<>();
+    for (int repetition = 0; repetition < segment.repetitions(field); repetition++) {
+      Identifier identifier = identifier(segment, field, repetition, envelope);
+      if (identifier != null) {
+        unique.putIfAbsent(identifier.getSystem() + "|" + identifier.getValue(), identifier);
+      }
+    }
+    return new ArrayList<>(unique.values());
+  }
+
+  /** One repetition, or null when it has no value or is of an ignored type. */
+  Identifier identifier(V2Segment segment, int field, int repetition, Envelope envelope) {
+    String value = segment.get(field, repetition, 1, 1);
+    String type = segment.get(field, repetition, 5, 1).toUpperCase(Locale.ROOT);
+    if (value.isEmpty() || tables.ignoredIdentifierTypes().contains(type)) {
+      return null;
+    }
+    HierarchicDesignator authority = segment.designator(field, repetition, 4);
+    return tables.identifierAuthority(authority.namespaceId(), authority.universalId(), type)
+        .map(known -> identifier(known.system(), known.type(), value))
+        .orElseGet(() -> isMedicaid(authority, type)
+            ? identifier(tables.medicaid().system(), "MB", value)
+            : identifier(LocalSystems.of(envelope.senderName(), authority.name()), "MR", value));
+  }
+
+  private boolean isMedicaid(HierarchicDesignator authority, String type) {
+    return tables.medicaid().isAuthority(authority.namespaceId(), authority.universalId())
+        || tables.medicaid().identifierTypes().contains(type);
+  }
+
+  static Identifier identifier(String system, String type, String value) {
+    return new Identifier()
+        .setType(new CodeableConcept().addCoding(new Coding(Guide.V2_0203, type, null)))
+        .setSystem(system)
+        .setValue(value);
+  }
+}

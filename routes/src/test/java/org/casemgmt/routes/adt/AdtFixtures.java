@@ -1,0 +1,74 @@
+package org.casemgmt.routes.adt;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.FileSystemResource;
+
+/**
+ * The deployment's mapping tables, bound from config/adt-mapping.yml the way Spring Boot will bind them (without a
+ * context), and the public sample messages. Paths are relative to the routes module, which is where Maven runs the
+ * tests: ../config is the repository's config, ../../shared the shared data beside the repository (the same from
+ * every work tree, as each is /work/<name>).
+ */
+final class AdtFixtures {
+  static final Path CONFIG = Path.of("../config/adt-mapping.yml");
+  static final Path SAMPLES = Path.of("../../shared/data/hl7v2/microsoft-fhir-converter");
+
+  private static final AdtMappingTables TABLES = bind(CONFIG);
+  private static final AdtParser PARSER = new AdtParser(TABLES);
+
+  private AdtFixtures() {
+  }
+
+  static AdtMappingTables tables() {
+    return TABLES;
+  }
+
+  /** One parser for all tests, as in production: it must be shareable. */
+  static AdtParser parser() {
+    return PARSER;
+  }
+
+  static AdtMappingTables bind(Path yaml) {
+    try {
+      List<PropertySource<?>> sources =
+          new YamlPropertySourceLoader().load(yaml.toString(), new FileSystemResource(yaml));
+      return new Binder(ConfigurationPropertySources.from(sources))
+          .bind("adapter.adt.mapping", AdtMappingTables.class)
+          .orElseThrow(() -> new IllegalStateException(yaml + " has no adapter.adt.mapping"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A sample file's text exactly as published (BOM, LF segment ends and all). */
+  static String sample(String file) {
+    try {
+      return Files.readString(SAMPLES.resolve(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The refusal of a message that must be refused. */
+  static AdtRejection rejection(String raw) {
+    try {
+      AdtMessage message = PARSER.parse(raw);
+      throw new AssertionError("expected a refusal, but ADT^" + message.event() + " was read");
+    } catch (AdtRejection rejection) {
+      return rejection;
+    }
+  }
+
+  static AdtMessage parseSample(String file) throws AdtRejection {
+    return PARSER.parse(sample(file));
+  }
+}
