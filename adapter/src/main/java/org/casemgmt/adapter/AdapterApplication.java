@@ -1,5 +1,6 @@
 package org.casemgmt.adapter;
 
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.data.elasticsearch.ElasticsearchDataAutoConfiguration;
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfigurat
 import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The case-management adapter: a HAPI FHIR JPA server with the feeds that fill it.
@@ -17,15 +19,21 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * Boot to configure them, and it builds its own entity manager (see {@code storage.HapiJpaStorageConfig}), so those
  * auto-configurations stay off.
  */
-@SpringBootApplication(exclude = {
+@SpringBootApplication(scanBasePackages = "org.casemgmt", exclude = {
     QuartzAutoConfiguration.class,
     ElasticsearchClientAutoConfiguration.class,
     ElasticsearchRestClientAutoConfiguration.class,
     ElasticsearchDataAutoConfiguration.class,
     HibernateJpaAutoConfiguration.class,
     ThymeleafAutoConfiguration.class})
-@ConfigurationPropertiesScan
+@ConfigurationPropertiesScan("org.casemgmt")
 public class AdapterApplication {
+
+  /** The time every feed and rule reads, replaceable in tests. */
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
 
   public static void main(String[] args) {
     SpringApplication.run(AdapterApplication.class, args);

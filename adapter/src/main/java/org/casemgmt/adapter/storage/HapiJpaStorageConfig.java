@@ -34,6 +34,8 @@ class HapiJpaStorageConfig {
     LocalContainerEntityManagerFactoryBean factory =
         HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
     factory.setPersistenceUnitName("HAPI_PU");
+    // HAPI's entities and the adapter's own bookkeeping tables (dead letters, received messages).
+    factory.setPackagesToScan("ca.uhn.fhir.jpa.model.entity", "ca.uhn.fhir.jpa.entity", "org.casemgmt.adapter");
     factory.setDataSource(dataSource);
     factory.setJpaPropertyMap(hibernateProperties(DatabaseKind.fromJdbcUrl(dataSourceProperties.getUrl()), storage));
     return factory;

@@ -3,6 +3,11 @@ package org.casemgmt.adapter.testing;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.casemgmt.adapter.AdapterApplication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,6 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = AdapterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class FhirServerTest {
   private static final String DATABASE_URL = PostgresTestDatabase.create("adapter");
+  /** The service's MLLP listener port; the ADT inbox is a temporary folder. */
+  protected static final int MLLP_PORT = freePort();
+  protected static final Path ADT_INBOX = temporaryFolder("adt-inbox");
 
   @LocalServerPort
   protected int port;
@@ -29,9 +37,27 @@ public abstract class FhirServerTest {
     registry.add("spring.datasource.url", () -> DATABASE_URL);
     registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
     registry.add("spring.datasource.password", () -> "");
+    registry.add("adapter.mllp.port", () -> MLLP_PORT);
+    registry.add("adapter.adt.inbox", ADT_INBOX::toString);
     // The policy the service is heading for: every Patient is a client (see application.yml).
     registry.add("adapter.conformance.required-profiles.Patient",
         () -> "https://fhir.casemgmt-adapter.org/StructureDefinition/client");
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Path temporaryFolder(String name) {
+    try {
+      return Files.createTempDirectory(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   protected String baseUrl() {

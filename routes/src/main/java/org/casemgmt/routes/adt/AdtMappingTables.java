@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The site-specific half of the ADT mapping: which identifier systems the senders' assigning authorities stand for,
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param facilities              per sending facility (MSH-4): visit-number system and psychiatric services/units
  * @param codingSystems           HL7 coding-system names (CWE-3) and the FHIR code system URL each stands for
  */
+@ConfigurationProperties("adapter.adt.mapping")
 public record AdtMappingTables(
     String timeZone,
     List<IdentifierAuthority> identifierAuthorities,

@@ -46,6 +46,14 @@ public final class AdtRejection extends Exception {
     return new AdtRejection("AE", error, segmentId, segmentSequence, fieldPosition, reason);
   }
 
+  /**
+   * A message the client record refuses (AE): it parsed, but recording it would break a rule of the record, such as
+   * one client per identifier. Used by the adapter, which holds those rules.
+   */
+  public static AdtRejection refused(String segmentId, String reason) {
+    return error(Hl7Error.APPLICATION_INTERNAL, segmentId, 0, reason);
+  }
+
   /** AR or AE, for MSA-1. */
   public String ackCode() {
     return ackCode;

@@ -1,0 +1,58 @@
+package org.casemgmt.adapter.adt;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * The FHIR transaction one message turns into. New resources are conditional creates on their source identifier, so
+ * two messages racing to create the same client or visit make one; updates carry the version they were read at, so a
+ * concurrent change makes the transaction fail and be retried rather than be overwritten.
+ */
+final class ClientRecordChanges {
+  private final Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+  private final List<Reference> written = new ArrayList<>();
+
+  /**
+   * A new resource, unless one with its identifier exists already (then that one is kept as it is); returns the
+   * reference other entries use for it.
+   */
+  String create(Resource resource) {
+    String fullUrl = "urn:uuid:" + UUID.randomUUID();
+    Bundle.BundleEntryRequestComponent request = transaction.addEntry().setFullUrl(fullUrl).setResource(resource)
+        .getRequest().setMethod(HTTPVerb.POST).setUrl(resource.fhirType());
+    identifierOf(resource).ifPresent(id -> request.setIfNoneExist("identifier=" + id.getSystem() + "|" + id.getValue()));
+    written.add(new Reference(fullUrl));
+    return fullUrl;
+  }
+
+  /** A stored resource, changed; refused if someone else changed it since it was read. */
+  String update(Resource resource) {
+    String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+    transaction.addEntry().setFullUrl(reference).setResource(resource).getRequest()
+        .setMethod(HTTPVerb.PUT).setUrl(reference)
+        .setIfMatch("W/\"" + resource.getIdElement().getVersionIdPart() + "\"");
+    written.add(new Reference(reference));
+    return reference;
+  }
+
+  /** The transaction, with the Provenance of everything it writes. */
+  Bundle withProvenance(Provenance provenance) {
+    written.forEach(target -> provenance.addTarget(target.copy()));
+    transaction.addEntry().setResource(provenance).getRequest().setMethod(HTTPVerb.POST).setUrl("Provenance");
+    return transaction;
+  }
+
+  private static Optional<Identifier> identifierOf(Resource resource) {
+    return resource.getNamedProperty("identifier") == null ? Optional.empty()
+        : resource.getNamedProperty("identifier").getValues().stream()
+            .map(Identifier.class::cast).filter(id -> id.hasSystem() && id.hasValue()).findFirst();
+  }
+}

@@ -1,0 +1,65 @@
+package org.casemgmt.adapter.deadletters;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.casemgmt.routes.DeadLetters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The dead-letter store in the service's database, in transactions of its own. */
+@Component
+class DeadLetterStore implements DeadLetters {
+  private static final Logger log = LoggerFactory.getLogger(DeadLetterStore.class);
+
+  @PersistenceContext
+  private EntityManager entityManager;
+  private final TransactionTemplate ownTransaction;
+  private final Clock clock;
+
+  DeadLetterStore(PlatformTransactionManager transactionManager, Clock clock) {
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    // The failed work's transaction is rolling back; the dead letter must not go with it.
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  @Override
+  public long keep(String feed, String source, String payload, String reason) {
+    DeadLetter letter = new DeadLetter(feed, source, payload, reason, clock.instant());
+    ownTransaction.executeWithoutResult(status -> entityManager.persist(letter));
+    log.warn("Dead letter {} kept from feed {} ({}): {}", letter.id(), feed, source, reason);
+    return letter.id();
+  }
+
+  List<DeadLetter> list(String feed, DeadLetter.Status status, int limit) {
+    String where = (feed == null ? "" : " and d.feed = :feed") + (status == null ? "" : " and d.status = :status");
+    return ownTransaction.execute(tx -> {
+      TypedQuery<DeadLetter> query = entityManager.createQuery(
+          "select d from DeadLetter d where 1 = 1" + where + " order by d.id", DeadLetter.class);
+      if (feed != null) {
+        query.setParameter("feed", feed);
+      }
+      if (status != null) {
+        query.setParameter("status", status);
+      }
+      return query.setMaxResults(limit).getResultList();
+    });
+  }
+
+  Optional<DeadLetter> find(long id) {
+    return Optional.ofNullable(ownTransaction.execute(tx -> entityManager.find(DeadLetter.class, id)));
+  }
+
+  void markReplayed(long id, Long failedAgainAs) {
+    ownTransaction.executeWithoutResult(tx -> entityManager.find(DeadLetter.class, id)
+        .replayed(clock.instant(), failedAgainAs));
+  }
+}

@@ -1,0 +1,111 @@
+package org.casemgmt.adapter.identity;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.stereotype.Component;
+
+/**
+ * One client, many sources: a person known by an MRN at one hospital and a Medicaid ID in another feed is one Patient.
+ * Matching is deterministic, on shared identifiers only (system and value); a merged-away Patient stands for the one
+ * that replaced it. Every feed uses this one service.
+ */
+@Component
+public class ClientIdentity {
+  private final IFhirResourceDao<Patient> patients;
+
+  public ClientIdentity(DaoRegistry daoRegistry) {
+    this.patients = daoRegistry.getResourceDao(Patient.class);
+  }
+
+  /** Identifiers that point at two different clients: they must be merged (A40) before this can be recorded. */
+  public static class AmbiguousClient extends RuntimeException {
+    AmbiguousClient(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * The stored client the feed's Patient is, with the feed's demographics and any identifiers it did not have yet
+   * folded in, or empty when no stored client shares an identifier with it (it is new). Runs in the caller's
+   * transaction.
+   */
+  public Optional<Patient> match(Patient incoming) {
+    Map<String, Patient> clients = new LinkedHashMap<>();
+    for (Patient found : withAnyIdentifierOf(incoming.getIdentifier())) {
+      Patient client = survivor(found);
+      clients.putIfAbsent(client.getIdElement().getIdPart(), client);
+    }
+    if (clients.size() > 1) {
+      throw new AmbiguousClient("The message's identifiers belong to " + clients.size() + " different clients "
+          + clients.keySet() + "; merge them (A40) first");
+    }
+    return clients.values().stream().findFirst().map(client -> foldIn(client, incoming));
+  }
+
+  /** Patients holding any of the identifiers (active or merged away). */
+  public List<Patient> withAnyIdentifierOf(List<Identifier> identifiers) {
+    TokenOrListParam any = new TokenOrListParam();
+    identifiers.stream().filter(id -> id.hasSystem() && id.hasValue())
+        .forEach(id -> any.add(id.getSystem(), id.getValue()));
+    if (any.getValuesAsQueryTokens().isEmpty()) {
+      return List.of();
+    }
+    SearchParameterMap byIdentifier = SearchParameterMap.newSynchronous().add(Patient.SP_IDENTIFIER, any);
+    return patients.searchForResources(byIdentifier, new SystemRequestDetails()).stream()
+        .map(Patient.class::cast).toList();
+  }
+
+  /** The Patient that replaced a merged-away one (following the chain), or the Patient itself. */
+  Patient survivor(Patient patient) {
+    Patient current = patient;
+    for (int hops = 0; hops < 10; hops++) {
+      Optional<Reference> replacedBy = current.getLink().stream()
+          .filter(link -> link.getType() == Patient.LinkType.REPLACEDBY).map(Patient.PatientLinkComponent::getOther)
+          .findFirst();
+      if (replacedBy.isEmpty()) {
+        return current;
+      }
+      current = patients.read(replacedBy.get().getReferenceElement().toUnqualifiedVersionless(),
+          new SystemRequestDetails());
+    }
+    throw new IllegalStateException("Patient/" + patient.getIdElement().getIdPart() + " has a replaced-by cycle");
+  }
+
+  /** The latest message speaks for demographics; identifiers accumulate. */
+  private static Patient foldIn(Patient stored, Patient incoming) {
+    Patient client = stored.copy();
+    incoming.getIdentifier().stream()
+        .filter(id -> client.getIdentifier().stream()
+            .noneMatch(known -> known.getSystem().equals(id.getSystem()) && known.getValue().equals(id.getValue())))
+        .forEach(client::addIdentifier);
+    if (incoming.hasName()) {
+      client.setName(incoming.getName());
+    }
+    if (incoming.hasGender()) {
+      client.setGender(incoming.getGender());
+    }
+    if (incoming.hasBirthDate()) {
+      client.setBirthDateElement(incoming.getBirthDateElement());
+    }
+    if (incoming.hasAddress()) {
+      client.setAddress(incoming.getAddress());
+    }
+    if (incoming.hasTelecom()) {
+      client.setTelecom(incoming.getTelecom());
+    }
+    if (incoming.hasCommunication()) {
+      client.setCommunication(incoming.getCommunication());
+    }
+    return client;
+  }
+}

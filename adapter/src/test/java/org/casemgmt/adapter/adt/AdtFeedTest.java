@@ -1,0 +1,278 @@
+package org.casemgmt.adapter.adt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.casemgmt.adapter.testing.GuideExamples.uniqueValue;
+import static org.casemgmt.adapter.testing.MllpSender.ackCode;
+import static org.casemgmt.adapter.testing.MllpSender.field;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.casemgmt.adapter.testing.FhirServerTest;
+import org.casemgmt.adapter.testing.MllpSender;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.casemgmt.routes.DeadLetters;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestTemplate;
+
+/** Hospitals send ADT over a real MLLP socket; the client record shows each stay once, with diagnoses and provenance. */
+class AdtFeedTest extends FhirServerTest {
+  private static final String NORTHSIDE_MRN = "https://northside.example.org/sid/mrn";
+  private static final String NORTHSIDE_VISIT = "https://northside.example.org/sid/visit";
+  private static final String RIVERVIEW_MRN = "https://riverview.example.org/sid/mrn";
+  private static final String MEDICAID = "urn:oid:2.16.840.1.113883.4.927";
+  private static final Path SAMPLES = Path.of("../../shared/data/hl7v2/microsoft-fhir-converter");
+
+  @Autowired
+  private DeadLetters deadLetters;
+
+  @Test
+  void anAdmissionAndItsDischargeMakeOneFinishedPsychiatricStayWithItsDiagnosisAndProvenance() throws IOException {
+    Visit visit = new Visit("NORTHSIDE");
+    try (MllpSender hospital = new MllpSender(MLLP_PORT)) {
+      assertThat(ackCode(hospital.send(visit.message("A01")))).isEqualTo("AA");
+      assertThat(ackCode(hospital.send(visit.message("A03")))).isEqualTo("AA");
+    }
+
+    Encounter stay = single(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + visit.number);
+    assertThat(stay.getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
+    assertThat(stay.getPeriod().hasStart()).isTrue();
+    assertThat(stay.getPeriod().hasEnd()).isTrue();
+    assertThat(stay.getTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo("psychiatric-inpatient");
+    Patient client = single(Patient.class, "Patient?identifier=" + NORTHSIDE_MRN + "|" + visit.mrn);
+    assertThat(stay.getSubject().getReference()).isEqualTo("Patient/" + client.getIdPart());
+    assertThat(client.getAddressFirstRep().getDistrict()).isEqualTo("Sangamon");
+
+    Condition diagnosis = single(Condition.class, "Condition?encounter=Encounter/" + stay.getIdPart());
+    assertThat(diagnosis.getCode().getCodingFirstRep().getSystem()).isEqualTo("http://hl7.org/fhir/sid/icd-10-cm");
+    assertThat(diagnosis.getCode().getCodingFirstRep().getCode()).isEqualTo("F25.0");
+    List<Provenance> provenance = search(Provenance.class, "Provenance?target=Encounter/" + stay.getIdPart());
+    assertThat(provenance).hasSize(2);
+    assertThat(provenance).allSatisfy(p -> assertThat(p.getEntityFirstRep().getWhat().getIdentifier().getValue())
+        .startsWith("EPIC^NORTHSIDE|"));
+  }
+
+  @Test
+  void theSameMessageDeliveredTwiceWritesNothingNew() {
+    Visit visit = new Visit("NORTHSIDE");
+    String admission = visit.message("A01");
+    send(admission);
+    Encounter first = single(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + visit.number);
+
+    assertThat(ackCode(send(admission))).isEqualTo("AA");
+
+    Encounter after = single(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + visit.number);
+    assertThat(after.getMeta().getVersionId()).isEqualTo(first.getMeta().getVersionId());
+    assertThat(search(Provenance.class, "Provenance?target=Encounter/" + first.getIdPart())).hasSize(1);
+  }
+
+  @Test
+  void aDischargeThatArrivesBeforeItsAdmissionStillMakesOneFinishedStay() {
+    Visit visit = new Visit("NORTHSIDE");
+    String admission = visit.message("A01");
+    assertThat(ackCode(send(visit.message("A03")))).isEqualTo("AA");
+    assertThat(ackCode(send(admission))).isEqualTo("AA");
+
+    List<Encounter> stays = search(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + visit.number);
+    assertThat(stays).singleElement().satisfies(stay -> {
+      assertThat(stay.getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
+      assertThat(stay.getPeriod().hasEnd()).isTrue();
+    });
+  }
+
+  @Test
+  void aCancelledAdmissionIsCancelledWithItsDiagnosesAndACancelledDischargeReopensTheStay() {
+    Visit cancelled = new Visit("NORTHSIDE");
+    send(cancelled.message("A01"));
+    assertThat(ackCode(send(cancelled.message("A11")))).isEqualTo("AA");
+    Encounter stay = single(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + cancelled.number);
+    assertThat(stay.getStatus()).isEqualTo(Encounter.EncounterStatus.CANCELLED);
+    assertThat(single(Condition.class, "Condition?encounter=Encounter/" + stay.getIdPart())
+        .getVerificationStatus().getCodingFirstRep().getCode()).isEqualTo("entered-in-error");
+
+    Visit reopened = new Visit("NORTHSIDE");
+    send(reopened.message("A01"));
+    send(reopened.message("A03"));
+    send(reopened.message("A13"));
+    Encounter current = single(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + reopened.number);
+    assertThat(current.getStatus()).isEqualTo(Encounter.EncounterStatus.INPROGRESS);
+    assertThat(current.getPeriod().hasEnd()).isFalse();
+  }
+
+  @Test
+  void twoHospitalsWithTheirOwnMrnsAndOneMedicaidIdAreOneClient() {
+    Visit north = new Visit("NORTHSIDE");
+    Visit river = new Visit("RIVERVIEW", north.medicaidId);
+    assertThat(ackCode(send(north.message("A01")))).isEqualTo("AA");
+    assertThat(ackCode(send(river.message("A01")))).isEqualTo("AA");
+
+    Patient client = single(Patient.class, "Patient?identifier=" + MEDICAID + "|" + north.medicaidId);
+    assertThat(client.getIdentifier()).extracting(id -> id.getSystem() + "|" + id.getValue())
+        .contains(NORTHSIDE_MRN + "|" + north.mrn, RIVERVIEW_MRN + "|" + river.mrn);
+    assertThat(search(Encounter.class, "Encounter?subject=Patient/" + client.getIdPart())).hasSize(2);
+  }
+
+  @Test
+  void badInputIsRefusedWithTheReasonKeptAsADeadLetterAndTheListenerKeepsServing() throws IOException {
+    Visit visit = new Visit("NORTHSIDE");
+    String withoutPid = visit.message("A01").replaceAll("PID\\|[^\\r]*\\r", "");
+    String missingPidControlId = visit.lastControlId;
+    String badBirthDate = visit.message("A01").replace("|19860517|", "|19X60517|");
+    try (MllpSender hospital = new MllpSender(MLLP_PORT)) {
+      assertThat(ackCode(hospital.send(new byte[] {0x00, 0x01, (byte) 0xff, 'x', 'y'}))).isEqualTo("AR");
+
+      String missingPid = hospital.send(withoutPid);
+      assertThat(ackCode(missingPid)).isEqualTo("AE");
+      assertThat(field(missingPid, "MSA", 2)).isEqualTo(missingPidControlId);
+      assertThat(field(missingPid, "ERR", 2)).startsWith("PID");
+
+      String badDate = hospital.send(badBirthDate);
+      assertThat(ackCode(badDate)).isEqualTo("AE");
+      assertThat(field(badDate, "ERR", 2)).startsWith("PID^1^7");
+
+      assertThat(ackCode(hospital.send(visit.message("A01")))).isEqualTo("AA");
+    }
+    assertThat(search(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + visit.number)).hasSize(1);
+    String deadLetters = new RestTemplate().getForObject(baseUrl() + "/admin/dead-letters?feed=adt", String.class);
+    assertThat(deadLetters).contains("PID-7").contains("\"feed\":\"adt\"");
+  }
+
+  @Test
+  void aDeadLetterReplayedIsProcessedAsIfNewAndCannotBeReplayedTwice() {
+    Visit visit = new Visit("NORTHSIDE");
+    long id = deadLetters.keep("adt", "test", visit.message("A01"), "storage was down");
+    RestTemplate operator = new RestTemplate();
+
+    String replay = operator.postForObject(baseUrl() + "/admin/dead-letters/" + id + "/replay", null, String.class);
+
+    assertThat(replay).contains("\"outcome\":\"processed\"");
+    assertThat(search(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + visit.number)).hasSize(1);
+    assertThatThrownBy(() -> operator.postForObject(baseUrl() + "/admin/dead-letters/" + id + "/replay", null,
+        String.class)).isInstanceOfSatisfying(HttpClientErrorException.class,
+            e -> assertThat(e.getStatusCode().value()).isEqualTo(409));
+  }
+
+  @Test
+  void aBatchFileIsSplitIntoMessagesEachAcknowledgedInAReportBesideTheProcessedFile() throws Exception {
+    Visit first = new Visit("NORTHSIDE");
+    Visit second = new Visit("RIVERVIEW");
+    String batch = "\uFEFFFHS|^~\\&|EPIC\nBHS|^~\\&|EPIC\n" + first.message("A01").replace('\r', '\n')
+        + second.message("A01").replace("\r", "\r\n") + "MSH|garbage\nBTS|2\nFTS|1\n";
+    String name = "batch-" + UUID.randomUUID() + ".hl7";
+    Files.writeString(ADT_INBOX.resolve(name + ".tmp"), batch, StandardCharsets.UTF_8);
+    Files.move(ADT_INBOX.resolve(name + ".tmp"), ADT_INBOX.resolve(name));
+
+    Path report = ADT_INBOX.resolve("processed").resolve(name + ".report");
+    for (int waited = 0; !Files.exists(report) && waited < 600; waited++) {
+      Thread.sleep(100);
+    }
+    List<String> lines = Files.readAllLines(report);
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(1)).startsWith("1|").contains("|AA|");
+    assertThat(lines.get(2)).contains(second.lastControlId + "|AA|");
+    assertThat(lines.get(3)).startsWith("3|").contains("|AR|");
+    assertThat(Files.exists(ADT_INBOX.resolve("processed").resolve(name))).isTrue();
+    assertThat(search(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + first.number)).hasSize(1);
+  }
+
+  static Stream<Arguments> publicSamples() throws IOException {
+    List<String> rows = Files.readAllLines(Path.of("../routes/src/test/resources/adt/sample-outcomes.csv"));
+    return rows.stream().filter(row -> !row.startsWith("#") && !row.startsWith("file,"))
+        .map(row -> row.split(",", -1)).map(cells -> Arguments.of(cells[0], cells[1], cells[3]));
+  }
+
+  /** Every public sample is recorded or ignored (AA), or refused with the parser's reason, and never hangs. */
+  @ParameterizedTest(name = "{0}: {1} {2}")
+  @MethodSource("publicSamples")
+  void everyPublicSampleIsAcknowledged(String file, String outcome, String refusal) throws IOException {
+    String ack = send(Files.readAllBytes(SAMPLES.resolve(file)));
+    assertThat(ackCode(ack)).as(ack).isEqualTo("rejected".equals(outcome) ? refusal : "AA");
+  }
+
+  private String send(String message) {
+    return send(message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String send(byte[] message) {
+    try (MllpSender hospital = new MllpSender(MLLP_PORT)) {
+      return hospital.send(message);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private <T extends Resource> List<T> search(Class<T> type, String url) {
+    Bundle found = fhir().search().byUrl(url).returnBundle(Bundle.class).execute();
+    return found.getEntry().stream().map(entry -> type.cast(entry.getResource())).toList();
+  }
+
+  private <T extends Resource> T single(Class<T> type, String url) {
+    List<T> found = search(type, url);
+    assertThat(found).as(url).hasSize(1);
+    return found.get(0);
+  }
+
+  /** One hospital stay of one person, and the messages its hospital sends about it. */
+  private static final class Visit {
+    final String facility;
+    final String mrn = "M" + uniqueValue();
+    final String medicaidId;
+    final String number = "V" + uniqueValue();
+    String lastControlId;
+
+    Visit(String facility) {
+      this(facility, uniqueValue());
+    }
+
+    Visit(String facility, String medicaidId) {
+      this.facility = facility;
+      this.medicaidId = medicaidId;
+    }
+
+    /** The event's message, sent at a time that orders A01 before A03 before A11/A13, as a hospital would. */
+    String message(String event) {
+      lastControlId = UUID.randomUUID().toString().substring(0, 20);
+      String sent = switch (event) {
+        case "A01" -> "20260301083000-0600";
+        case "A03" -> "20260310120000-0600";
+        default -> "20260311090000-0600";
+      };
+      String[] pv1 = new String[46];
+      Arrays.fill(pv1, "");
+      pv1[1] = "1";
+      pv1[2] = "I";
+      pv1[3] = "5EAST^501^A";
+      pv1[10] = "PSY";
+      pv1[19] = number;
+      pv1[44] = "20260301080000-0600";
+      if (event.equals("A03")) {
+        pv1[36] = "01";
+        pv1[45] = "20260310113000-0600";
+      }
+      return String.join("\r",
+          "MSH|^~\\&|EPIC|" + facility + "|CASEMGMT|AGENCY|" + sent + "||ADT^" + event + "^ADT_A01|" + lastControlId
+              + "|P|2.5.1",
+          "EVN|" + event + "|" + sent,
+          "PID|1||" + mrn + "^^^" + facility + "^MR~" + medicaidId + "^^^MEDICAID^MA||Rivera^Dana^M||19860517|F|||"
+              + "12 Elm St^^Springfield^IL^62704^USA^H^^Sangamon||^PRN^PH^^^217^5550142",
+          "PV1|" + String.join("|", Arrays.copyOfRange(pv1, 1, 46)),
+          "DG1|1||F25.0^Schizoaffective disorder, bipolar type^I10||20260301|A") + "\r";
+    }
+  }
+}
