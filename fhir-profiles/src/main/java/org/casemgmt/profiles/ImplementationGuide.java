@@ -18,7 +18,6 @@ import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerVali
 import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 
@@ -33,6 +32,7 @@ public final class ImplementationGuide {
   public static final String PACKAGE_ON_CLASSPATH = "classpath:/fhir/casemgmt-ig.tgz";
 
   private final NpmPackageValidationSupport profiles;
+  private final IValidationSupport validationSupport;
   private final FhirValidator validator;
 
   public ImplementationGuide(FhirContext fhirContext) {
@@ -42,7 +42,7 @@ public final class ImplementationGuide {
     } catch (IOException e) {
       throw new UncheckedIOException("The implementation guide package is missing from the classpath", e);
     }
-    IValidationSupport validationSupport = new ValidationSupportChain(
+    validationSupport = new ValidationSupportChain(
         ValidationSupportChain.CacheConfiguration.defaultValues(),
         new DefaultProfileValidationSupport(fhirContext),
         profiles,
@@ -50,7 +50,9 @@ public final class ImplementationGuide {
         new InMemoryTerminologyServerValidationSupport(fhirContext),
         new SnapshotGeneratingValidationSupport(fhirContext));
     validator = fhirContext.newValidator();
-    validator.registerValidatorModule(new FhirInstanceValidator(validationSupport));
+    // HAPI's FhirInstanceValidator minus the rebuild of the core validator on every call (see the class).
+    validator.registerValidatorModule(
+        new ReusingInstanceValidator(validationSupport, 2 * Runtime.getRuntime().availableProcessors()));
   }
 
   /** The canonical URLs of the profiles this guide defines. */
@@ -58,6 +60,11 @@ public final class ImplementationGuide {
     return profiles.<StructureDefinition>fetchAllStructureDefinitions().stream()
         .map(StructureDefinition::getUrl)
         .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** The chain the validator resolves profiles, value sets and code systems with. */
+  IValidationSupport validationSupport() {
+    return validationSupport;
   }
 
   /**
