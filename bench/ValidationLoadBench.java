@@ -96,7 +96,7 @@ public class ValidationLoadBench {
     System.out.printf("validation on:  %.0f resources/s (median of %d rounds)%n", medianOn, rounds);
     System.out.printf("slowdown: %.2fx%n", medianOff / medianOn);
     System.out.printf("memory: heap used after full GC %d MiB before any validation, %d MiB after validating"
-        + " (+%d MiB), %d MiB at the end; RSS %d MiB, peak RSS %d MiB%n", off.heapMiB, on.heapMiB,
+        + " (%+d MiB), %d MiB at the end; RSS %d MiB, peak RSS %d MiB%n", off.heapMiB, on.heapMiB,
         on.heapMiB - off.heapMiB, end.heapMiB, end.rssMiB, end.peakRssMiB);
   }
 

@@ -29,9 +29,6 @@ public abstract class FhirServerTest {
     registry.add("spring.datasource.url", () -> DATABASE_URL);
     registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
     registry.add("spring.datasource.password", () -> "");
-    // The policy the service is heading for: every Patient is a client (see application.yml).
-    registry.add("adapter.conformance.required-profiles.Patient",
-        () -> "https://fhir.casemgmt-adapter.org/StructureDefinition/client");
   }
 
   protected String baseUrl() {
