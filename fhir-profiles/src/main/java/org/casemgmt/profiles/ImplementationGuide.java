@@ -19,7 +19,6 @@ import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
@@ -35,6 +34,7 @@ public final class ImplementationGuide {
   public static final String PACKAGE_ON_CLASSPATH = "classpath:/fhir/casemgmt-ig.tgz";
 
   private final NpmPackageValidationSupport profiles;
+  private final IValidationSupport validationSupport;
   private final FhirValidator validator;
 
   public ImplementationGuide(FhirContext fhirContext) {
@@ -44,7 +44,7 @@ public final class ImplementationGuide {
     } catch (IOException e) {
       throw new UncheckedIOException("The implementation guide package is missing from the classpath", e);
     }
-    IValidationSupport validationSupport = new ValidationSupportChain(
+    validationSupport = new ValidationSupportChain(
         ValidationSupportChain.CacheConfiguration.defaultValues(),
         new DefaultProfileValidationSupport(fhirContext),
         profiles,
@@ -53,7 +53,9 @@ public final class ImplementationGuide {
         new SnapshotGeneratingValidationSupport(fhirContext),
         unknownCodeSystemsAreWarnings(fhirContext));
     validator = fhirContext.newValidator();
-    validator.registerValidatorModule(new FhirInstanceValidator(validationSupport));
+    // HAPI's FhirInstanceValidator minus the rebuild of the core validator on every call (see the class).
+    validator.registerValidatorModule(
+        new ReusingInstanceValidator(validationSupport, 2 * Runtime.getRuntime().availableProcessors()));
   }
 
   /**
@@ -77,6 +79,11 @@ public final class ImplementationGuide {
   /** The search parameters this guide defines, for the searches base R4 lacks. */
   public List<SearchParameter> searchParameters() {
     return profiles.<SearchParameter>fetchAllSearchParameters().stream().map(SearchParameter::copy).toList();
+  }
+
+  /** The chain the validator resolves profiles, value sets and code systems with. */
+  IValidationSupport validationSupport() {
+    return validationSupport;
   }
 
   /**

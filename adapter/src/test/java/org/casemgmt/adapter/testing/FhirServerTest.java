@@ -39,9 +39,6 @@ public abstract class FhirServerTest {
     registry.add("spring.datasource.password", () -> "");
     registry.add("adapter.mllp.port", () -> MLLP_PORT);
     registry.add("adapter.adt.inbox", ADT_INBOX::toString);
-    // The policy the service is heading for: every Patient is a client (see application.yml).
-    registry.add("adapter.conformance.required-profiles.Patient",
-        () -> "https://fhir.casemgmt-adapter.org/StructureDefinition/client");
   }
 
   private static int freePort() {
