@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
@@ -101,7 +102,14 @@ class HospitalizationRecorder implements HospitalizationRecord {
   private Bundle changes(AdtMessage message) {
     ClientRecordChanges changes = new ClientRecordChanges();
     Optional<Patient> known = identity.match(message.patient());
-    String client = known.isPresent() ? changes.update(known.get()) : changes.create(message.patient());
+    Patient survivor = known.orElse(message.patient());
+    List<Patient> retired = identity.mergedAway(message.mergedPatientIdentifiers(),
+        known.map(p -> p.getIdElement().getIdPart()).orElse(null));
+    // The retired client keeps its identifiers (a client has one Medicaid ID); identity follows its replaced-by link.
+    retired.forEach(old -> survivor.addLink().setType(Patient.LinkType.REPLACES)
+        .setOther(new Reference("Patient/" + old.getIdElement().getIdPart())));
+    String client = known.isPresent() ? changes.update(survivor) : changes.create(survivor);
+    retired.forEach(old -> retire(old, client, changes));
 
     Encounter incoming = message.encounter();
     if (incoming != null) {
@@ -119,6 +127,27 @@ class HospitalizationRecorder implements HospitalizationRecord {
       }
     }
     return changes.withProvenance(new MessageProvenance(message, clock.instant()).resource());
+  }
+
+  /** A merge (A40): the old client is marked as replaced, and its stays and diagnoses move to the survivor. */
+  private void retire(Patient old, String survivor, ClientRecordChanges changes) {
+    Patient replaced = old.copy();
+    replaced.setActive(false);
+    replaced.addLink().setType(Patient.LinkType.REPLACEDBY).setOther(new Reference(survivor));
+    changes.update(replaced);
+    String oldRef = "Patient/" + old.getIdElement().getIdPart();
+    SearchParameterMap bySubject = SearchParameterMap.newSynchronous()
+        .add(Encounter.SP_SUBJECT, new ReferenceParam(oldRef));
+    encounters.searchForResources(bySubject, new SystemRequestDetails()).forEach(found -> {
+      Encounter moved = ((Encounter) found).copy();
+      moved.getSubject().setReference(survivor);
+      changes.update(moved);
+    });
+    conditions.searchForResources(bySubject, new SystemRequestDetails()).forEach(found -> {
+      Condition moved = ((Condition) found).copy();
+      moved.getSubject().setReference(survivor);
+      changes.update(moved);
+    });
   }
 
   private Optional<Encounter> storedVisit(Identifier visitNumber) {

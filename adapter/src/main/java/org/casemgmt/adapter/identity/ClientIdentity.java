@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,15 +42,33 @@ public class ClientIdentity {
    */
   public Optional<Patient> match(Patient incoming) {
     Map<String, Patient> clients = new LinkedHashMap<>();
+    List<Identifier> held = new ArrayList<>();
     for (Patient found : withAnyIdentifierOf(incoming.getIdentifier())) {
       Patient client = survivor(found);
       clients.putIfAbsent(client.getIdElement().getIdPart(), client);
+      held.addAll(found.getIdentifier());
     }
     if (clients.size() > 1) {
       throw new AmbiguousClient("The message's identifiers belong to " + clients.size() + " different clients "
           + clients.keySet() + "; merge them (A40) first");
     }
-    return clients.values().stream().findFirst().map(client -> foldIn(client, incoming));
+    return clients.values().stream().findFirst().map(client -> foldIn(client, incoming, held));
+  }
+
+  /**
+   * The clients a merge (A40) retires: those holding the merged-away identifiers, other than the surviving client.
+   *
+   * @param survivorId the surviving client's id, or null when it is new
+   */
+  public List<Patient> mergedAway(List<Identifier> mergedIdentifiers, String survivorId) {
+    Map<String, Patient> retired = new LinkedHashMap<>();
+    for (Patient found : withAnyIdentifierOf(mergedIdentifiers)) {
+      Patient client = survivor(found);
+      if (!client.getIdElement().getIdPart().equals(survivorId)) {
+        retired.putIfAbsent(client.getIdElement().getIdPart(), client);
+      }
+    }
+    return List.copyOf(retired.values());
   }
 
   /** Patients holding any of the identifiers (active or merged away). */
@@ -63,6 +82,11 @@ public class ClientIdentity {
     SearchParameterMap byIdentifier = SearchParameterMap.newSynchronous().add(Patient.SP_IDENTIFIER, any);
     return patients.searchForResources(byIdentifier, new SystemRequestDetails()).stream()
         .map(Patient.class::cast).toList();
+  }
+
+  private static boolean sameIdentifier(Identifier a, Identifier b) {
+    return a.getSystem() != null && a.getSystem().equals(b.getSystem())
+        && a.getValue() != null && a.getValue().equals(b.getValue());
   }
 
   /** The Patient that replaced a merged-away one (following the chain), or the Patient itself. */
@@ -81,12 +105,14 @@ public class ClientIdentity {
     throw new IllegalStateException("Patient/" + patient.getIdElement().getIdPart() + " has a replaced-by cycle");
   }
 
-  /** The latest message speaks for demographics; identifiers accumulate. */
-  private static Patient foldIn(Patient stored, Patient incoming) {
+  /**
+   * The latest message speaks for demographics; identifiers accumulate, except those a merged-away client already
+   * holds (they lead here through its replaced-by link).
+   */
+  private static Patient foldIn(Patient stored, Patient incoming, List<Identifier> held) {
     Patient client = stored.copy();
     incoming.getIdentifier().stream()
-        .filter(id -> client.getIdentifier().stream()
-            .noneMatch(known -> known.getSystem().equals(id.getSystem()) && known.getValue().equals(id.getValue())))
+        .filter(id -> held.stream().noneMatch(known -> sameIdentifier(known, id)))
         .forEach(client::addIdentifier);
     if (incoming.hasName()) {
       client.setName(incoming.getName());

@@ -129,6 +129,37 @@ class AdtFeedTest extends FhirServerTest {
   }
 
   @Test
+  void aMergeMovesTheOtherClientsStaysToTheSurvivorAndMarksItReplaced() {
+    Visit survivor = new Visit("NORTHSIDE");
+    Visit duplicate = new Visit("NORTHSIDE");
+    send(survivor.message("A01"));
+    send(duplicate.message("A01"));
+    Patient kept = single(Patient.class, "Patient?identifier=" + NORTHSIDE_MRN + "|" + survivor.mrn);
+    Patient replaced = single(Patient.class, "Patient?identifier=" + NORTHSIDE_MRN + "|" + duplicate.mrn);
+
+    String merge = String.join("\r",
+        "MSH|^~\\&|EPIC|NORTHSIDE|CASEMGMT|AGENCY|20260312090000-0600||ADT^A40^ADT_A39|" + UUID.randomUUID()
+            .toString().substring(0, 20) + "|P|2.5.1",
+        "EVN|A40|20260312090000-0600",
+        "PID|1||" + survivor.mrn + "^^^NORTHSIDE^MR||Rivera^Dana^M||19860517|F",
+        "MRG|" + duplicate.mrn + "^^^NORTHSIDE^MR") + "\r";
+    assertThat(ackCode(send(merge))).isEqualTo("AA");
+
+    assertThat(search(Encounter.class, "Encounter?subject=Patient/" + kept.getIdPart())).hasSize(2);
+    assertThat(search(Encounter.class, "Encounter?subject=Patient/" + replaced.getIdPart())).isEmpty();
+    Patient old = fhir().read().resource(Patient.class).withId(replaced.getIdPart()).execute();
+    assertThat(old.getActive()).isFalse();
+    assertThat(old.getLinkFirstRep().getType()).isEqualTo(Patient.LinkType.REPLACEDBY);
+    assertThat(old.getLinkFirstRep().getOther().getReference()).isEqualTo("Patient/" + kept.getIdPart());
+    Visit again = new Visit("NORTHSIDE", duplicate.medicaidId);
+    String underOldMrn =
+        send(again.message("A01").replace(again.mrn + "^^^NORTHSIDE", duplicate.mrn + "^^^NORTHSIDE"));
+    assertThat(ackCode(underOldMrn)).as(underOldMrn).isEqualTo("AA");
+    assertThat(single(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + again.number)
+        .getSubject().getReference()).isEqualTo("Patient/" + kept.getIdPart());
+  }
+
+  @Test
   void badInputIsRefusedWithTheReasonKeptAsADeadLetterAndTheListenerKeepsServing() throws IOException {
     Visit visit = new Visit("NORTHSIDE");
     String withoutPid = visit.message("A01").replaceAll("PID\\|[^\\r]*\\r", "");

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.casemgmt.adapter.testing.FhirServerTest;
+import org.casemgmt.profiles.ImplementationGuide;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -26,6 +27,9 @@ class FhirProtocolErrorsTest extends FhirServerTest {
 
   @Autowired
   private FhirServerProperties properties;
+
+  @Autowired
+  private ImplementationGuide guide;
 
   @Test
   void malformedJsonIsRefusedWith400AndAnOperationOutcome() throws Exception {
@@ -64,13 +68,16 @@ class FhirProtocolErrorsTest extends FhirServerTest {
   }
 
   @Test
-  void onlyTheConfiguredSearchParametersAreOffered() throws Exception {
+  void onlyTheConfiguredAndTheGuidesSearchParametersAreOffered() throws Exception {
     CapabilityStatement statement = fhir().capabilities().ofType(CapabilityStatement.class).execute();
     Set<String> patientParams = statement.getRestFirstRep().getResource().stream()
         .filter(r -> r.getType().equals("Patient")).findFirst().orElseThrow()
         .getSearchParam().stream().map(p -> p.getName()).filter(name -> !name.startsWith("_"))
         .collect(Collectors.toCollection(TreeSet::new));
-    assertThat(patientParams).isEqualTo(new TreeSet<>(properties.searchParameters().get("Patient")));
+    Set<String> offered = new TreeSet<>(properties.searchParameters().get("Patient"));
+    guide.searchParameters().stream().filter(p -> p.hasBase("Patient")).forEach(p -> offered.add(p.getCode()));
+    assertThat(offered).contains("address-county");
+    assertThat(patientParams).isEqualTo(offered);
 
     // 'language' is a standard Patient parameter that config/search-parameters.yml does not list.
     HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(fhirBase() + "/Patient?language=en")).GET());
