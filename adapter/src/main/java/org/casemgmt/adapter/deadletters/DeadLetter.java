@@ -2,8 +2,6 @@ package org.casemgmt.adapter.deadletters;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -12,6 +10,7 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -38,14 +37,17 @@ class DeadLetter {
   @Column(name = "REASON", nullable = false, length = 2000)
   private String reason;
 
-  /** As bytes: input can be anything, NUL bytes included, which a text column would refuse. */
-  @JdbcTypeCode(SqlTypes.LONG32VARBINARY)
-  @Column(name = "PAYLOAD", nullable = false)
-  private byte[] payload;
+  /**
+   * Base64 of the UTF-8 bytes: input can be anything, NUL bytes included, which a PostgreSQL text column refuses;
+   * a long-text column (as HAPI uses for resource bodies) keeps the schema update working on H2 as well.
+   */
+  @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
+  @Column(name = "PAYLOAD_BASE64", nullable = false)
+  private String payload;
 
-  @Enumerated(EnumType.STRING)
+  /** Kept as plain text: Hibernate maps enums to H2's ENUM type, which its schema update cannot compare. */
   @Column(name = "STATUS", nullable = false, length = 20)
-  private Status status;
+  private String status;
 
   @Column(name = "REPLAYED_AT")
   private Instant replayedAt;
@@ -60,14 +62,14 @@ class DeadLetter {
   DeadLetter(String feed, String source, String payload, String reason, Instant receivedAt) {
     this.feed = feed;
     this.source = source;
-    this.payload = payload.getBytes(StandardCharsets.UTF_8);
+    this.payload = Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
     this.reason = reason.length() > 2000 ? reason.substring(0, 2000) : reason;
     this.receivedAt = receivedAt;
-    this.status = Status.OPEN;
+    this.status = Status.OPEN.name();
   }
 
   void replayed(Instant at, Long failedAgainAs) {
-    status = Status.REPLAYED;
+    status = Status.REPLAYED.name();
     replayedAt = at;
     replayedAs = failedAgainAs;
   }
@@ -85,7 +87,7 @@ class DeadLetter {
   }
 
   String payload() {
-    return new String(payload, StandardCharsets.UTF_8);
+    return new String(Base64.getDecoder().decode(payload), StandardCharsets.UTF_8);
   }
 
   String reason() {
@@ -97,7 +99,7 @@ class DeadLetter {
   }
 
   Status status() {
-    return status;
+    return Status.valueOf(status);
   }
 
   Instant replayedAt() {

@@ -48,7 +48,7 @@ class DeadLetterStore implements DeadLetters {
         query.setParameter("feed", feed);
       }
       if (status != null) {
-        query.setParameter("status", status);
+        query.setParameter("status", status.name());
       }
       return query.setMaxResults(limit).getResultList();
     });
