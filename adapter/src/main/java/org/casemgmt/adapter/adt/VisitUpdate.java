@@ -37,7 +37,8 @@ final class VisitUpdate {
       return profiled(first);
     }
     Encounter result = stored.copy();
-    boolean newer = latestChange(stored) == null || !eventTime.before(latestChange(stored));
+    Date latest = latestChange(stored);
+    boolean newer = latest == null || !eventTime.before(latest);
     Encounter over = newer ? incoming : stored;
     Encounter under = newer ? stored : incoming;
 

@@ -210,7 +210,9 @@ class AdtFeedTest extends FhirServerTest {
     Files.move(ADT_INBOX.resolve(name + ".tmp"), ADT_INBOX.resolve(name));
 
     Path report = ADT_INBOX.resolve("processed").resolve(name + ".report");
-    for (int waited = 0; !Files.exists(report) && waited < 600; waited++) {
+    Path processed = ADT_INBOX.resolve("processed").resolve(name);
+    // The report is written first; the file moves once the exchange completes.
+    for (int waited = 0; !(Files.exists(report) && Files.exists(processed)) && waited < 600; waited++) {
       Thread.sleep(100);
     }
     List<String> lines = Files.readAllLines(report);
@@ -218,7 +220,7 @@ class AdtFeedTest extends FhirServerTest {
     assertThat(lines.get(1)).startsWith("1|").contains("|AA|");
     assertThat(lines.get(2)).contains(second.lastControlId + "|AA|");
     assertThat(lines.get(3)).startsWith("3|").contains("|AR|");
-    assertThat(Files.exists(ADT_INBOX.resolve("processed").resolve(name))).isTrue();
+    assertThat(processed).exists();
     assertThat(search(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + first.number)).hasSize(1);
   }
 

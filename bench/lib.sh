@@ -1,0 +1,34 @@
+# Shared by the benchmarks: start the packaged adapter on a fresh PostgreSQL database and wait until it is ready.
+# Source it, then: start_adapter <port> [adapter arguments...]; it sets $pid and $work (a scratch folder holding
+# adapter.log) and drops the database and stops the adapter on exit. JVM options via JAVA_OPTS, another build via
+# BENCH_JAR (the jar used is in $jar).
+
+jar=${BENCH_JAR:-adapter/target/adapter.jar}
+[ -f "$jar" ] || ./mvnw -B -q -DskipTests package
+db="casemgmt_bench_$$"
+work=$(mktemp -d)
+
+cleanup() {
+  [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+  psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  rm -rf "$work"
+}
+
+start_adapter() {
+  local port=$1
+  shift
+  psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"
+  trap cleanup EXIT
+  # shellcheck disable=SC2086
+  java ${JAVA_OPTS:--Xmx2g} -jar "$jar" --server.port="$port" \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres \
+    "$@" > "$work/adapter.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 1 240); do
+    curl -sf "http://localhost:$port/actuator/health/readiness" > /dev/null && break
+    kill -0 "$pid" 2>/dev/null || { cat "$work/adapter.log"; exit 1; }
+    sleep 1
+  done
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB;" \
+    "PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version')"
+}
