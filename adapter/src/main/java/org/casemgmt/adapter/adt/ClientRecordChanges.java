@@ -43,6 +43,11 @@ final class ClientRecordChanges {
     return reference;
   }
 
+  /** A stored resource the message leaves as it is (not written, so not a target of the Provenance). */
+  String unchanged(Resource resource) {
+    return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
+  }
+
   /** The transaction, with the Provenance of everything it writes. */
   Bundle withProvenance(Provenance provenance) {
     written.forEach(target -> provenance.addTarget(target.copy()));

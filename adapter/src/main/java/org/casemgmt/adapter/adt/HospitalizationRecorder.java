@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.casemgmt.adapter.identity.ClientIdentity;
+import org.hibernate.exception.ConstraintViolationException;
 import org.casemgmt.routes.adt.AdtMessage;
 import org.casemgmt.routes.adt.AdtRejection;
 import org.casemgmt.routes.adt.HospitalizationRecord;
@@ -65,7 +66,8 @@ class HospitalizationRecorder implements HospitalizationRecord {
     for (int attempt = 1; ; attempt++) {
       try {
         return transaction.execute(status -> recordOnce(message));
-      } catch (ResourceVersionConflictException | DataIntegrityViolationException collision) {
+      } catch (ResourceVersionConflictException | DataIntegrityViolationException
+          | ConstraintViolationException collision) {
         if (attempt == ATTEMPTS) {
           throw collision;
         }
@@ -101,14 +103,16 @@ class HospitalizationRecorder implements HospitalizationRecord {
   /** The transaction that brings the record in line with the message. */
   private Bundle changes(AdtMessage message) {
     ClientRecordChanges changes = new ClientRecordChanges();
-    Optional<Patient> known = identity.match(message.patient());
-    Patient survivor = known.orElse(message.patient());
+    Optional<ClientIdentity.Match> known = identity.match(message.patient());
+    identity.claim(known.map(ClientIdentity.Match::newIdentifiers).orElse(message.patient().getIdentifier()));
+    Patient survivor = known.map(ClientIdentity.Match::updated).orElse(message.patient());
     List<Patient> retired = identity.mergedAway(message.mergedPatientIdentifiers(),
-        known.map(p -> p.getIdElement().getIdPart()).orElse(null));
+        known.map(match -> match.stored().getIdElement().getIdPart()).orElse(null));
     // The retired client keeps its identifiers (a client has one Medicaid ID); identity follows its replaced-by link.
     retired.forEach(old -> survivor.addLink().setType(Patient.LinkType.REPLACES)
         .setOther(new Reference("Patient/" + old.getIdElement().getIdPart())));
-    String client = known.isPresent() ? changes.update(survivor) : changes.create(survivor);
+    String client = known.isEmpty() ? changes.create(survivor)
+        : known.get().changesRecord() ? changes.update(survivor) : changes.unchanged(survivor);
     retired.forEach(old -> retire(old, client, changes));
 
     Encounter incoming = message.encounter();

@@ -5,6 +5,9 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.hibernate.exception.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClientIdentity {
   private final IFhirResourceDao<Patient> patients;
+  @PersistenceContext
+  private EntityManager entityManager;
 
   public ClientIdentity(DaoRegistry daoRegistry) {
     this.patients = daoRegistry.getResourceDao(Patient.class);
@@ -35,12 +40,42 @@ public class ClientIdentity {
     }
   }
 
+  /** A stored client, as stored and with what a feed says of it folded in. */
+  public record Match(Patient stored, Patient updated) {
+    /** Whether the feed told anything the record does not hold yet (most messages repeat what it holds). */
+    public boolean changesRecord() {
+      return !stored.equalsDeep(updated);
+    }
+
+    /** Identifiers the feed gives the client that it did not hold. */
+    public List<Identifier> newIdentifiers() {
+      return updated.getIdentifier().stream()
+          .filter(id -> stored.getIdentifier().stream().noneMatch(known -> sameIdentifier(known, id))).toList();
+    }
+  }
+
+  /**
+   * Claims the identifiers a client is about to be given, in the caller's transaction, which must then write them.
+   * Two concurrent transactions giving one identifier to two clients collide here; one of them fails with Hibernate's
+   * {@link ConstraintViolationException} and is to be retried. Without this, two hospitals' first messages about one
+   * new person, arriving together, would make two clients. A claim committed earlier is left as it is (its client may
+   * have been deleted through the API since), so a retry never fails for the same reason twice.
+   */
+  public void claim(List<Identifier> identifiers) {
+    identifiers.stream().filter(id -> id.hasSystem() && id.hasValue())
+        .map(id -> id.getSystem() + "|" + id.getValue())
+        .filter(identifier -> entityManager.find(IdentifierClaim.class, identifier) == null)
+        .forEach(identifier -> entityManager.persist(new IdentifierClaim(identifier)));
+    // Now, not at commit: the loser waits here, before it has written anything else, and fails fast.
+    entityManager.flush();
+  }
+
   /**
    * The stored client the feed's Patient is, with the feed's demographics and any identifiers it did not have yet
    * folded in, or empty when no stored client shares an identifier with it (it is new). Runs in the caller's
    * transaction.
    */
-  public Optional<Patient> match(Patient incoming) {
+  public Optional<Match> match(Patient incoming) {
     Map<String, Patient> clients = new LinkedHashMap<>();
     List<Identifier> held = new ArrayList<>();
     for (Patient found : withAnyIdentifierOf(incoming.getIdentifier())) {
@@ -52,7 +87,7 @@ public class ClientIdentity {
       throw new AmbiguousClient("The message's identifiers belong to " + clients.size() + " different clients "
           + clients.keySet() + "; merge them (A40) first");
     }
-    return clients.values().stream().findFirst().map(client -> foldIn(client, incoming, held));
+    return clients.values().stream().findFirst().map(client -> new Match(client, foldIn(client, incoming, held)));
   }
 
   /**

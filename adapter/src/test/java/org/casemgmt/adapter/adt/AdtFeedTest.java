@@ -13,9 +13,15 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.casemgmt.adapter.testing.FhirServerTest;
 import org.casemgmt.adapter.testing.MllpSender;
+import org.casemgmt.adapter.testing.PostgresTestDatabase;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
@@ -58,6 +64,8 @@ class AdtFeedTest extends FhirServerTest {
     Patient client = single(Patient.class, "Patient?identifier=" + NORTHSIDE_MRN + "|" + visit.mrn);
     assertThat(stay.getSubject().getReference()).isEqualTo("Patient/" + client.getIdPart());
     assertThat(client.getAddressFirstRep().getDistrict()).isEqualTo("Sangamon");
+    // The discharge repeats what the admission said of the client: the Patient is not written again.
+    assertThat(client.getMeta().getVersionId()).isEqualTo("1");
 
     Condition diagnosis = single(Condition.class, "Condition?encounter=Encounter/" + stay.getIdPart());
     assertThat(diagnosis.getCode().getCodingFirstRep().getSystem()).isEqualTo("http://hl7.org/fhir/sid/icd-10-cm");
@@ -126,6 +134,56 @@ class AdtFeedTest extends FhirServerTest {
     assertThat(client.getIdentifier()).extracting(id -> id.getSystem() + "|" + id.getValue())
         .contains(NORTHSIDE_MRN + "|" + north.mrn, RIVERVIEW_MRN + "|" + river.mrn);
     assertThat(search(Encounter.class, "Encounter?subject=Patient/" + client.getIdPart())).hasSize(2);
+  }
+
+  @Test
+  void twoHospitalsAdmittingOneNewPersonAtTheSameMomentMakeOneClient() throws Exception {
+    ExecutorService hospitals = Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 6; round++) {
+        Visit north = new Visit("NORTHSIDE");
+        Visit river = new Visit("RIVERVIEW", north.medicaidId);
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<Future<String>> acks = Stream.of(north, river).map(visit -> hospitals.submit(() -> {
+          String admission = visit.message("A01");
+          together.await();
+          return send(admission);
+        })).toList();
+        for (Future<String> ack : acks) {
+          assertThat(ackCode(ack.get(60, TimeUnit.SECONDS))).isEqualTo("AA");
+        }
+
+        Patient client = single(Patient.class, "Patient?identifier=" + MEDICAID + "|" + north.medicaidId);
+        assertThat(client.getIdentifier()).extracting(id -> id.getSystem() + "|" + id.getValue())
+            .contains(NORTHSIDE_MRN + "|" + north.mrn, RIVERVIEW_MRN + "|" + river.mrn);
+      }
+    } finally {
+      hospitals.shutdownNow();
+    }
+  }
+
+  @Test
+  void duringADatabaseOutageTheListenerRefusesToAcceptAndRecordsTheMessageWhenItIsSentAgain() throws Exception {
+    Visit visit = new Visit("NORTHSIDE");
+    String admission = visit.message("A01");
+    try (AutoCloseable outage = PostgresTestDatabase.outage(DATABASE_URL)) {
+      String ack = send(admission);
+      assertThat(ackCode(ack)).isEqualTo("AE");
+      assertThat(ack).contains("send it again later");
+    }
+
+    // The sender resends, as HL7 senders do after an AE, until the connection pool has reconnected.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    String ack = send(admission);
+    while (!ackCode(ack).equals("AA") && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      ack = send(admission);
+    }
+    assertThat(ackCode(ack)).isEqualTo("AA");
+    assertThat(search(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + visit.number)).hasSize(1);
+    // The listener kept serving: the next message on a new connection is recorded as usual.
+    Visit next = new Visit("NORTHSIDE");
+    assertThat(ackCode(send(next.message("A01")))).isEqualTo("AA");
   }
 
   @Test

@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = AdapterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class FhirServerTest {
-  private static final String DATABASE_URL = PostgresTestDatabase.create("adapter");
+  protected static final String DATABASE_URL = PostgresTestDatabase.create("adapter");
   /** The service's MLLP listener port; the ADT inbox is a temporary folder. */
   protected static final int MLLP_PORT = freePort();
   protected static final Path ADT_INBOX = temporaryFolder("adt-inbox");
@@ -37,6 +37,8 @@ public abstract class FhirServerTest {
     registry.add("spring.datasource.url", () -> DATABASE_URL);
     registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
     registry.add("spring.datasource.password", () -> "");
+    // A write waits this long for a connection during a database outage (AdtFeedTest makes one) before it fails.
+    registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
     registry.add("adapter.mllp.port", () -> MLLP_PORT);
     registry.add("adapter.adt.inbox", ADT_INBOX::toString);
   }

@@ -36,6 +36,28 @@ public final class PostgresTestDatabase {
     return SERVER + name;
   }
 
+  /**
+   * A database outage until closed: the server refuses new connections to the database and ends the open ones, as a
+   * restart or a failover does.
+   */
+  public static AutoCloseable outage(String url) {
+    String name = url.substring(url.lastIndexOf('/') + 1);
+    admin("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false",
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+    return () -> admin("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS true");
+  }
+
+  private static void admin(String... statements) {
+    try (Connection admin = DriverManager.getConnection(SERVER + "postgres", USER, "");
+        Statement statement = admin.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL refused " + String.join("; ", statements), e);
+    }
+  }
+
   private static void dropLeftovers(Statement statement, LocalDateTime olderThan) throws SQLException {
     List<String> stale = new ArrayList<>();
     try (ResultSet rs = statement.executeQuery(

@@ -1,0 +1,156 @@
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load benchmark for the ADT feed (run by bench/adt.sh; needs only a JDK).
+ *
+ * <p>Each pair is an A01 admit and its A03 discharge for a new client (an MRN and a Medicaid ID of its own) on a
+ * psychiatric unit, with a diagnosis; every message therefore matches or creates a Patient, writes an Encounter, a
+ * Condition and a Provenance, and is acknowledged only after its transaction commits. The connections send like real
+ * interfaces do: one message, wait for its ACK, the next. Latency is measured from the first byte sent to the ACK
+ * read. A warm-up run first lets the JIT compile the write path; its figures are printed too (cold start).
+ *
+ * <p>Usage: java AdtLoadBench.java MLLP_PORT FHIR_BASE [pairs=10000] [connections=4] [warmupPairs=1000]
+ */
+public class AdtLoadBench {
+  private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+
+  private final int port;
+  private final String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+
+  AdtLoadBench(int port) {
+    this.port = port;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int port = Integer.parseInt(args[0]);
+    String fhir = args[1];
+    int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
+    int connections = args.length > 3 ? Integer.parseInt(args[3]) : 4;
+    int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 1_000;
+    AdtLoadBench bench = new AdtLoadBench(port);
+    bench.run("warm-up (cold JIT)", 0, warmup, connections);
+    bench.run("measured", warmup, pairs, connections);
+    long encounters = count(fhir + "/Encounter?status=finished&_summary=count");
+    long patients = count(fhir + "/Patient?_summary=count");
+    System.out.printf("stored: %d finished Encounters, %d Patients (expected %d of each)%n",
+        encounters, patients, warmup + pairs);
+    if (encounters != warmup + pairs || patients != warmup + pairs) {
+      throw new IllegalStateException("the store does not hold what was acknowledged");
+    }
+  }
+
+  void run(String label, int firstPair, int pairs, int connections) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(connections);
+    List<Future<List<Long>>> results = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int c = 0; c < connections; c++) {
+      int from = firstPair + pairs * c / connections;
+      int to = firstPair + pairs * (c + 1) / connections;
+      results.add(pool.submit(() -> send(from, to)));
+    }
+    List<Long> latencies = new ArrayList<>();
+    for (Future<List<Long>> result : results) {
+      latencies.addAll(result.get());
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    Collections.sort(latencies);
+    System.out.printf("%s: %d messages (%d A01/A03 pairs) over %d connections in %.1f s: %.0f messages/s;"
+            + " ACK latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+        label, latencies.size(), pairs, connections, seconds, latencies.size() / seconds,
+        percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
+  }
+
+  /** One sending interface: pairs [from, to) in order, each message waiting for its ACK. */
+  List<Long> send(int from, int to) throws IOException {
+    List<Long> latencies = new ArrayList<>();
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(60_000);
+      socket.setTcpNoDelay(true);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      for (int i = from; i < to; i++) {
+        for (String event : new String[] {"A01", "A03"}) {
+          byte[] message = message(event, i).getBytes(StandardCharsets.UTF_8);
+          long sent = System.nanoTime();
+          out.write(0x0b);
+          out.write(message);
+          out.write(new byte[] {0x1c, 0x0d});
+          out.flush();
+          String ack = readFrame(in);
+          latencies.add(System.nanoTime() - sent);
+          if (!ack.contains("MSA|AA|")) {
+            throw new IllegalStateException("not accepted: " + ack.replace('\r', '\n'));
+          }
+        }
+      }
+    }
+    return latencies;
+  }
+
+  private String message(String event, int pair) {
+    String id = runId + pair;
+    boolean discharge = event.equals("A03");
+    String sent = discharge ? "20260310120000-0600" : "20260301083000-0600";
+    return String.join("\r",
+        "MSH|^~\\&|EPIC|NORTHSIDE|CASEMGMT|AGENCY|" + sent + "||ADT^" + event + "^ADT_A01|" + id + event
+            + "|P|2.5.1",
+        "EVN|" + event + "|" + sent,
+        "PID|1||M" + id + "^^^NORTHSIDE^MR~B" + id + "^^^MEDICAID^MA||Rivera^Dana^M||19860517|F|||"
+            + "12 Elm St^^Springfield^IL^62704^USA^H^^Sangamon||^PRN^PH^^^217^5550142",
+        "PV1|1|I|5EAST^501^A|||||||PSY|||||||||V" + id + "|".repeat(17) + (discharge ? "01" : "")
+            + "|".repeat(8) + "20260301080000-0600|" + (discharge ? "20260310113000-0600" : ""),
+        "DG1|1||F25.0^Schizoaffective disorder, bipolar type^I10||20260301|A") + "\r";
+  }
+
+  private static String readFrame(InputStream in) throws IOException {
+    int b = in.read();
+    while (b != 0x0b) {
+      if (b < 0) {
+        throw new IOException("connection closed before an acknowledgement");
+      }
+      b = in.read();
+    }
+    ByteArrayOutputStream frame = new ByteArrayOutputStream();
+    for (b = in.read(); b != 0x1c; b = in.read()) {
+      if (b < 0) {
+        throw new IOException("connection closed inside an acknowledgement");
+      }
+      frame.write(b);
+    }
+    in.read();
+    return frame.toString(StandardCharsets.UTF_8);
+  }
+
+  private static double percentile(List<Long> sorted, int p) {
+    return sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)) / 1e6;
+  }
+
+  private static long count(String url) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json").build(),
+        HttpResponse.BodyHandlers.ofString());
+    Matcher total = TOTAL.matcher(response.body());
+    if (!total.find()) {
+      throw new IllegalStateException("no total in " + url);
+    }
+    return Long.parseLong(total.group(1));
+  }
+}

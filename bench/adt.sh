@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Benchmark of the ADT feed: the packaged jar on a fresh PostgreSQL database, A01/A03 pairs over concurrent MLLP
+# connections, end to end (sent to ACK after commit); prints messages/s and ACK latency percentiles.
+#   bench/adt.sh [pairs=10000] [connections=4] [warmupPairs=1000]
+# JVM options via JAVA_OPTS, extra adapter arguments via ADAPTER_ARGS, another build via BENCH_JAR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+port=${BENCH_PORT:-18080}
+mllp=${BENCH_MLLP_PORT:-12575}
+# shellcheck disable=SC2086
+start_adapter "$port" --adapter.mllp.port="$mllp" --adapter.adt.inbox="$work/inbox" ${ADAPTER_ARGS:-}
+echo "adapter args: ${ADAPTER_ARGS:-(defaults)}"
+java bench/AdtLoadBench.java "$mllp" "http://localhost:$port/fhir" "$@"
