@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.casemgmt.adapter.identity.ClientIdentity;
+import org.casemgmt.adapter.identity.ClientReferences;
 import org.hibernate.exception.ConstraintViolationException;
 import org.casemgmt.routes.adt.AdtMessage;
 import org.casemgmt.routes.adt.AdtRejection;
@@ -43,6 +44,7 @@ class HospitalizationRecorder implements HospitalizationRecord {
   private static final int ATTEMPTS = 4;
 
   private final ClientIdentity identity;
+  private final ClientReferences references;
   private final IFhirSystemDao<Bundle, ?> systemDao;
   private final IFhirResourceDao<Encounter> encounters;
   private final IFhirResourceDao<Condition> conditions;
@@ -51,9 +53,10 @@ class HospitalizationRecorder implements HospitalizationRecord {
   @PersistenceContext
   private EntityManager entityManager;
 
-  HospitalizationRecorder(ClientIdentity identity, DaoRegistry daoRegistry, IFhirSystemDao<Bundle, ?> systemDao,
+  HospitalizationRecorder(ClientIdentity identity, ClientReferences references, DaoRegistry daoRegistry, IFhirSystemDao<Bundle, ?> systemDao,
       PlatformTransactionManager transactionManager, Clock clock) {
     this.identity = identity;
+    this.references = references;
     this.systemDao = systemDao;
     this.encounters = daoRegistry.getResourceDao(Encounter.class);
     this.conditions = daoRegistry.getResourceDao(Condition.class);
@@ -133,25 +136,13 @@ class HospitalizationRecorder implements HospitalizationRecord {
     return changes.withProvenance(new MessageProvenance(message, clock.instant()).resource());
   }
 
-  /** A merge (A40): the old client is marked as replaced, and its stays and diagnoses move to the survivor. */
+  /** A merge (A40): the old client is marked as replaced, and everything that refers to it moves to the survivor. */
   private void retire(Patient old, String survivor, ClientRecordChanges changes) {
     Patient replaced = old.copy();
     replaced.setActive(false);
     replaced.addLink().setType(Patient.LinkType.REPLACEDBY).setOther(new Reference(survivor));
     changes.update(replaced);
-    String oldRef = "Patient/" + old.getIdElement().getIdPart();
-    SearchParameterMap bySubject = SearchParameterMap.newSynchronous()
-        .add(Encounter.SP_SUBJECT, new ReferenceParam(oldRef));
-    encounters.searchForResources(bySubject, new SystemRequestDetails()).forEach(found -> {
-      Encounter moved = ((Encounter) found).copy();
-      moved.getSubject().setReference(survivor);
-      changes.update(moved);
-    });
-    conditions.searchForResources(bySubject, new SystemRequestDetails()).forEach(found -> {
-      Condition moved = ((Condition) found).copy();
-      moved.getSubject().setReference(survivor);
-      changes.update(moved);
-    });
+    references.movedTo("Patient/" + old.getIdElement().getIdPart(), survivor).forEach(changes::update);
   }
 
   private Optional<Encounter> storedVisit(Identifier visitNumber) {

@@ -23,10 +23,12 @@ import org.casemgmt.adapter.testing.FhirServerTest;
 import org.casemgmt.adapter.testing.MllpSender;
 import org.casemgmt.adapter.testing.PostgresTestDatabase;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Provenance;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -187,13 +189,17 @@ class AdtFeedTest extends FhirServerTest {
   }
 
   @Test
-  void aMergeMovesTheOtherClientsStaysToTheSurvivorAndMarksItReplaced() {
+  void aMergeMovesEverythingOfTheOtherClientToTheSurvivorAndMarksItReplaced() {
     Visit survivor = new Visit("NORTHSIDE");
     Visit duplicate = new Visit("NORTHSIDE");
     send(survivor.message("A01"));
     send(duplicate.message("A01"));
     Patient kept = single(Patient.class, "Patient?identifier=" + NORTHSIDE_MRN + "|" + survivor.mrn);
     Patient replaced = single(Patient.class, "Patient?identifier=" + NORTHSIDE_MRN + "|" + duplicate.mrn);
+    // Written through the API, not the feed: a merge moves whatever refers to the client.
+    String plan = fhir().create().resource(new CarePlan().setStatus(CarePlan.CarePlanStatus.DRAFT)
+        .setIntent(CarePlan.CarePlanIntent.PLAN).setSubject(new Reference("Patient/" + replaced.getIdPart())))
+        .execute().getId().getIdPart();
 
     String merge = String.join("\r",
         "MSH|^~\\&|EPIC|NORTHSIDE|CASEMGMT|AGENCY|20260312090000-0600||ADT^A40^ADT_A39|" + UUID.randomUUID()
@@ -205,6 +211,11 @@ class AdtFeedTest extends FhirServerTest {
 
     assertThat(search(Encounter.class, "Encounter?subject=Patient/" + kept.getIdPart())).hasSize(2);
     assertThat(search(Encounter.class, "Encounter?subject=Patient/" + replaced.getIdPart())).isEmpty();
+    assertThat(search(Condition.class, "Condition?subject=Patient/" + kept.getIdPart())).hasSize(2);
+    assertThat(fhir().read().resource(CarePlan.class).withId(plan).execute().getSubject().getReference())
+        .isEqualTo("Patient/" + kept.getIdPart());
+    // What was recorded about the old client stays as it was: the admission's Provenance, and the merge's own.
+    assertThat(search(Provenance.class, "Provenance?target=Patient/" + replaced.getIdPart())).hasSize(2);
     Patient old = fhir().read().resource(Patient.class).withId(replaced.getIdPart()).execute();
     assertThat(old.getActive()).isFalse();
     assertThat(old.getLinkFirstRep().getType()).isEqualTo(Patient.LinkType.REPLACEDBY);
