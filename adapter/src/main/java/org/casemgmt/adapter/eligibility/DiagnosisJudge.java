@@ -37,23 +37,25 @@ final class DiagnosisJudge {
     long inpatientClaims = inpatient.stream().map(DiagnosisFact::reference).distinct().count();
     long outpatientDays = outpatient.stream().map(DiagnosisFact::date).distinct().count();
 
-    boolean confirmed = !conditions.isEmpty()
-        || confirmation.inpatientClaims() > 0 && inpatientClaims >= confirmation.inpatientClaims()
-        || confirmation.outpatientClaims() > 0 && outpatientDays >= confirmation.outpatientClaims();
-
+    // When confirmed, the routes that confirmed it; otherwise every route and how far each got.
     List<String> routes = new ArrayList<>();
-    if (confirmation.clinicianCondition()) {
-      routes.add(conditions.isEmpty() ? "no active clinician-entered Condition with a qualifying code"
-          : codes(conditions) + " on an active clinician-entered Condition (recorded "
-              + conditions.get(0).date() + ")");
+    boolean byCondition = !conditions.isEmpty();
+    boolean byInpatient = confirmation.inpatientClaims() > 0 && inpatientClaims >= confirmation.inpatientClaims();
+    boolean byOutpatient = confirmation.outpatientClaims() > 0 && outpatientDays >= confirmation.outpatientClaims();
+    boolean confirmed = byCondition || byInpatient || byOutpatient;
+    if (confirmation.clinicianCondition() && (byCondition || !confirmed)) {
+      routes.add(byCondition ? codes(conditions) + " on an active clinician-entered Condition (recorded "
+          + conditions.get(0).date() + ")" : "no active clinician-entered Condition with a qualifying code");
     }
-    if (confirmation.inpatientClaims() > 0) {
-      routes.add(codes(inpatient) + "on " + Words.count(inpatientClaims, "inpatient claim") + " "
+    if (confirmation.inpatientClaims() > 0 && (byInpatient || !confirmed)) {
+      routes.add((inpatient.isEmpty() ? "no qualifying inpatient claim"
+          : codes(inpatient) + " on " + Words.count(inpatientClaims, "inpatient claim")) + " "
           + Words.within(claimWindow) + ", " + confirmation.inpatientClaims() + " needed");
     }
-    if (confirmation.outpatientClaims() > 0) {
-      routes.add(codes(outpatient) + "on outpatient claims on " + Words.count(outpatientDays, "different day") + " "
-          + Words.within(claimWindow) + ", " + confirmation.outpatientClaims() + " needed");
+    if (confirmation.outpatientClaims() > 0 && (byOutpatient || !confirmed)) {
+      routes.add((outpatient.isEmpty() ? "no qualifying outpatient claim"
+          : codes(outpatient) + " on outpatient claims on " + Words.count(outpatientDays, "day")) + " "
+          + Words.within(claimWindow) + ", " + confirmation.outpatientClaims() + " different days needed");
     }
     String explanation = (confirmed ? "Qualifying diagnosis confirmed: " : "No confirmed qualifying diagnosis: ")
         + String.join("; ", routes);
@@ -80,10 +82,9 @@ final class DiagnosisJudge {
     return claims;
   }
 
-  /** "F20.9, F25.0 " for the facts' distinct codes, or "" when there are none. */
+  /** "F20.9, F25.0": the facts' distinct codes. */
   private static String codes(List<DiagnosisFact> facts) {
-    List<String> codes = facts.stream().map(DiagnosisFact::code).distinct().toList();
-    return codes.isEmpty() ? "" : String.join(", ", codes) + " ";
+    return String.join(", ", facts.stream().map(DiagnosisFact::code).distinct().toList());
   }
 
   private static EvidenceUsed used(DiagnosisFact fact, String where) {

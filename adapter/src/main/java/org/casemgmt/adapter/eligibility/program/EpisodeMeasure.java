@@ -8,21 +8,28 @@ import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
  * result and the impairment-evidence Observation behind it share one code.
  */
 public enum EpisodeMeasure {
-  PSYCH_INPATIENT_EPISODES("psych-inpatient-episodes", "psychiatric inpatient episode",
+  PSYCH_INPATIENT_EPISODES("psych-inpatient-episodes", "psychiatric inpatient episode", true,
       Set.of(EpisodeKind.INPATIENT, EpisodeKind.STATE_HOSPITAL)),
-  PSYCH_ED_VISITS("psych-ed-visits", "psychiatric emergency visit", Set.of(EpisodeKind.EMERGENCY)),
-  CRISIS_EPISODES("crisis-episodes", "crisis episode", Set.of(EpisodeKind.CRISIS)),
-  STATE_HOSPITAL_ADMISSION("state-hospital-admission", "state psychiatric hospital admission",
+  PSYCH_ED_VISITS("psych-ed-visits", "psychiatric emergency visit", false, Set.of(EpisodeKind.EMERGENCY)),
+  CRISIS_EPISODES("crisis-episodes", "crisis episode", false, Set.of(EpisodeKind.CRISIS)),
+  STATE_HOSPITAL_ADMISSION("state-hospital-admission", "state psychiatric hospital admission", true,
       Set.of(EpisodeKind.STATE_HOSPITAL));
 
   private final String code;
   private final String noun;
+  private final boolean stays;
   private final Set<EpisodeKind> kinds;
 
-  EpisodeMeasure(String code, String noun, Set<EpisodeKind> kinds) {
+  EpisodeMeasure(String code, String noun, boolean stays, Set<EpisodeKind> kinds) {
     this.code = code;
     this.noun = noun;
+    this.stays = stays;
     this.kinds = kinds;
+  }
+
+  /** Whether it counts stays, which chain (a transfer continues a stay); visits and services only share a day. */
+  public boolean countsStays() {
+    return stays;
   }
 
   public String code() {
