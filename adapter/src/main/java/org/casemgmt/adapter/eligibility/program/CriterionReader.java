@@ -164,9 +164,10 @@ final class CriterionReader {
 
   private Criterion residency(YamlMapping settings) {
     settings.allowOnly("state", "counties", "postal-codes");
-    String state = settings.requiredText("state").toUpperCase(Locale.ROOT);
+    String given = settings.requiredText("state");
+    String state = given.toUpperCase(Locale.ROOT);
     if (!STATE.matcher(state).matches()) {
-      throw settings.fail("state", "must be a two-letter state code, was '" + state + "'");
+      throw settings.fail("state", "must be a two-letter state code, was '" + given + "'");
     }
     Set<String> counties = settings.texts("counties").stream().map(Criterion.Residency::countyKey)
         .collect(Collectors.toSet());
@@ -214,7 +215,7 @@ final class CriterionReader {
     for (String code : settings.texts(key)) {
       String upper = code.toUpperCase(Locale.ROOT);
       if (!ICD10CM_PREFIX.matcher(upper).matches()) {
-        throw settings.fail(key, "'" + code + "' is not an ICD-10-CM code or category (e.g. F20 or F32.2)");
+        throw settings.fail(key, "'" + code + "' is not an ICD-10-CM code or category (e.g. F20 or F32.2; a range is listed category by category)");
       }
       prefixes.add(Criterion.icd10cmKey(upper));
     }
