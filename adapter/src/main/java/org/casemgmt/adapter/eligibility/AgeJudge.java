@@ -22,7 +22,8 @@ final class AgeJudge {
       evaluation.inputsChangeOn(firstDayAged(birthDate, rule.maximum() + 1));
     }
     int age = Period.between(birthDate, evaluation.date()).getYears();
-    boolean met = (rule.minimum() == null || age >= rule.minimum()) && (rule.maximum() == null || age <= rule.maximum());
+    boolean met = (rule.minimum() == null || age >= rule.minimum())
+        && (rule.maximum() == null || age <= rule.maximum());
     String range = rule.maximum() == null ? rule.minimum() + " or older"
         : rule.minimum() == null ? rule.maximum() + " or younger" : rule.minimum() + " to " + rule.maximum();
     return new Judgement(rule.id(), met ? CriterionResult.MET : CriterionResult.NOT_MET,

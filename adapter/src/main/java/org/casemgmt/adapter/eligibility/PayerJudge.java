@@ -2,7 +2,6 @@ package org.casemgmt.adapter.eligibility;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.casemgmt.adapter.eligibility.evidence.CoverageSpan;
 import org.casemgmt.adapter.eligibility.evidence.PayerKind;

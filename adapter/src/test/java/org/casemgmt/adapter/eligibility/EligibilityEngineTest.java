@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.List;
 import org.casemgmt.adapter.eligibility.evidence.AddressFact;
 import org.casemgmt.adapter.eligibility.evidence.AssessmentScore;
@@ -26,7 +27,8 @@ class EligibilityEngineTest {
   private static final LocalDate MARCH_1 = LocalDate.parse("2026-03-01");
 
   private final EligibilityEngine engine = new EligibilityEngine();
-  private final ProgramDefinitions programs = new ProgramDefinitionLoader().loadDirectory(Path.of("../config/programs"));
+  private final ProgramDefinitions programs =
+      new ProgramDefinitionLoader().loadDirectory(Path.of("../config/programs"));
 
   /**
    * A client with a clinician's bipolar diagnosis, one psychiatric admission last year, a low functional assessment,
@@ -81,7 +83,7 @@ class EligibilityEngineTest {
 
     Judgement admissions = determination.judgement("psych-inpatient-episodes").orElseThrow();
     assertThat(admissions.lookback()).isEqualTo(new Lookback(LocalDate.parse("2025-03-01"), MARCH_1,
-        java.time.Period.ofMonths(12)));
+        Period.ofMonths(12)));
     assertThat(admissions.value()).isEqualByComparingTo("1");
     assertThat(admissions.evidence()).containsExactly(
         new EvidenceUsed("Encounter/1", LocalDate.parse("2025-06-01"), "psychiatric inpatient episode"));

@@ -29,9 +29,10 @@ import org.casemgmt.adapter.eligibility.evidence.ScreeningAnswer;
  *
  * <pre>
  * birth-date: 1980-05-01
- * episodes:     [kind start[..end] reference [claim|denied-claim]]     kind: inpatient, state-hospital, emergency, crisis
- *               (no origin word: clinical)
- * diagnoses:    [code source date[..until] reference [denied]]          source: condition, inpatient-claim, outpatient-claim
+ * episodes:     [kind start[..end] reference [claim|denied-claim]]   (no origin word: clinical)
+ *               kind: inpatient, state-hospital, emergency, crisis
+ * diagnoses:    [code source date[..until] reference [denied]]
+ *               source: condition, inpatient-claim, outpatient-claim
  * coverage:     [payer start..end reference]                            payer: medicaid, state-funded, other
  * addresses:    [state county|- zip|- start..end reference]              - for a part the address lacks
  * scores:       [kind value date reference]                             kind: fa-total, fa-mean, phq9

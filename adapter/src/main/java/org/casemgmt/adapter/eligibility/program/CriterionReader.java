@@ -215,7 +215,8 @@ final class CriterionReader {
     for (String code : settings.texts(key)) {
       String upper = code.toUpperCase(Locale.ROOT);
       if (!ICD10CM_PREFIX.matcher(upper).matches()) {
-        throw settings.fail(key, "'" + code + "' is not an ICD-10-CM code or category (e.g. F20 or F32.2; a range is listed category by category)");
+        throw settings.fail(key, "'" + code + "' is not an ICD-10-CM code or category (e.g. F20 or F32.2; a range "
+            + "is listed category by category)");
       }
       prefixes.add(Criterion.icd10cmKey(upper));
     }
