@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 /**
  * Groups the consecutive rows of each claim and hands the claim, or its rejection, out when the next claim's first
@@ -26,6 +27,7 @@ final class CsvClaimReader implements ClaimReader {
       .setIgnoreEmptyLines(true)
       .setIgnoreSurroundingSpaces(true)
       .setAllowMissingColumnNames(true)
+      .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
       .build();
 
   /** A row and the line it ends on (the line it is on, unless a quoted value spans lines). */
@@ -41,9 +43,12 @@ final class CsvClaimReader implements ClaimReader {
   CsvClaimReader(Reader in, String fileName) throws UnreadableClaimFile, IOException {
     this.fileName = fileName;
     BufferedReader reader = new BufferedReader(in, 1 << 16);
-    skipByteOrderMark(reader);
     try {
+      skipByteOrderMark(reader);
       parser = FORMAT.parse(reader);
+    } catch (CharacterCodingException e) {
+      reader.close();
+      throw notUtf8(0, e);
     } catch (IllegalArgumentException | UncheckedIOException e) {
       reader.close();
       throw new UnreadableClaimFile(fileName, 1, "the header cannot be read: " + safe(e), e);
@@ -102,11 +107,16 @@ final class CsvClaimReader implements ClaimReader {
     } catch (UncheckedIOException e) {
       int line = (int) parser.getCurrentLineNumber() + 1;
       if (e.getCause() instanceof CharacterCodingException) {
-        throw new UnreadableClaimFile(fileName, line, "not UTF-8 text", e);
+        throw notUtf8(line, e);
       }
       // an unterminated quote, or text between a closing quote and the delimiter
       throw new UnreadableClaimFile(fileName, line, "the CSV syntax breaks: " + safe(e.getCause()), e);
     }
+  }
+
+  /** The decoder reads ahead of the parser, so the line is where parsing stood, not necessarily the bad byte's. */
+  private UnreadableClaimFile notUtf8(int line, Exception e) {
+    return new UnreadableClaimFile(fileName, line, "not UTF-8 text", e);
   }
 
   static String value(Row row, String column) {
