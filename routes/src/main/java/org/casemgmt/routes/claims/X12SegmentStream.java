@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An X12 file as a sequence of whole segments, one at a time, over StAEDI's event reader: StAEDI finds the
@@ -27,7 +26,6 @@ import java.util.Set;
  * envelope check reads the file without building its claims.
  */
 final class X12SegmentStream implements Closeable {
-  private static final Set<String> ENVELOPE = Set.of("ISA", "GS", "ST", "SE", "GE", "IEA");
 
   /** A validation error StAEDI reported, with the unit it falls in (ordinals count from 1 in file order). */
   record ValidationError(EDIStreamValidationError type, String referenceCode, String segmentId, int elementPosition,
@@ -48,6 +46,7 @@ final class X12SegmentStream implements Closeable {
   private int transaction;
   private boolean inTransaction;
   private int position;
+  private char componentSeparator = ':';
 
   private String tag;
   private int line;
@@ -135,7 +134,7 @@ final class X12SegmentStream implements Closeable {
       }
     }
     position = inTransaction ? position + 1 : 0;
-    materialise = !envelopeOnly || ENVELOPE.contains(tag);
+    materialise = !envelopeOnly || isEnvelope(tag);
     elements = materialise ? new ArrayList<>(12) : null;
   }
 
@@ -171,12 +170,21 @@ final class X12SegmentStream implements Closeable {
     if ("SE".equals(tag)) {
       inTransaction = false;
     }
+    if ("ISA".equals(tag)) {
+      componentSeparator = reader.getDelimiters()
+          .getOrDefault(EDIStreamConstants.Delimiters.COMPONENT_ELEMENT, ':');
+    }
     if (!materialise) {
       return null;
     }
-    char separator = reader.getDelimiters()
-        .getOrDefault(EDIStreamConstants.Delimiters.COMPONENT_ELEMENT, ':');
-    return new X12Segment(tag, elements, segmentPosition, line, separator);
+    return new X12Segment(tag, elements, segmentPosition, line, componentSeparator);
+  }
+
+  private static boolean isEnvelope(String tag) {
+    return switch (tag) {
+      case "ISA", "GS", "ST", "SE", "GE", "IEA" -> true;
+      default -> false;
+    };
   }
 
   private void report() {
