@@ -6,6 +6,6 @@ public enum ClaimFormat {
   X12_837I,
   /** X12 837 professional, 005010X222. */
   X12_837P,
-  /** The claim-line CSV extract described in CSV-LAYOUT.md. */
+  /** The claim-line CSV extract described in the README. */
   CSV
 }

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads Medicaid claims from the claim-line CSV extract described in CSV-LAYOUT.md: UTF-8 (a byte-order mark is
+ * Reads Medicaid claims from the claim-line CSV extract described in the README: UTF-8 (a byte-order mark is
  * skipped), RFC 4180 quoting, a header naming the columns in any order, one row per claim line, the rows of a claim
  * one after the other.
  *

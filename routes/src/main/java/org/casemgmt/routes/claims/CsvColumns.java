@@ -3,7 +3,7 @@ package org.casemgmt.routes.claims;
 import java.util.List;
 import java.util.Set;
 
-/** The header names of the claim-line CSV extract (CSV-LAYOUT.md). */
+/** The header names of the claim-line CSV extract (README). */
 final class CsvColumns {
   static final String MEMBER_ID = "member_id";
   static final String CLAIM_ID = "claim_id";

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The claim-line CSV extract of CSV-LAYOUT.md: rows grouped into claims, bad claims refused by line and column. */
+/** The claim-line CSV extract of the README: rows grouped into claims, bad claims refused by line and column. */
 class CsvClaimParserTest {
   static final String HEADER = "member_id,claim_id,original_claim_id,frequency_code,claim_type,type_of_bill,"
       + "place_of_service,revenue_code,procedure_code,modifiers,diagnosis_codes,from_date,through_date,admit_date,"
