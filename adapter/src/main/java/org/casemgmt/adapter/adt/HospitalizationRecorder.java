@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import org.casemgmt.adapter.identity.ClientIdentity;
 import org.casemgmt.adapter.identity.ClientReferences;
-import org.hibernate.exception.ConstraintViolationException;
 import org.casemgmt.routes.adt.AdtMessage;
 import org.casemgmt.routes.adt.AdtRejection;
 import org.casemgmt.routes.adt.HospitalizationRecord;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
@@ -53,8 +53,8 @@ class HospitalizationRecorder implements HospitalizationRecord {
   @PersistenceContext
   private EntityManager entityManager;
 
-  HospitalizationRecorder(ClientIdentity identity, ClientReferences references, DaoRegistry daoRegistry, IFhirSystemDao<Bundle, ?> systemDao,
-      PlatformTransactionManager transactionManager, Clock clock) {
+  HospitalizationRecorder(ClientIdentity identity, ClientReferences references, DaoRegistry daoRegistry,
+      IFhirSystemDao<Bundle, ?> systemDao, PlatformTransactionManager transactionManager, Clock clock) {
     this.identity = identity;
     this.references = references;
     this.systemDao = systemDao;

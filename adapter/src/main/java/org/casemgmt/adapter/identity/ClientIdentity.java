@@ -7,7 +7,6 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.hibernate.exception.ConstraintViolationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 
@@ -62,10 +62,14 @@ public class ClientIdentity {
    * have been deleted through the API since), so a retry never fails for the same reason twice.
    */
   public void claim(List<Identifier> identifiers) {
-    identifiers.stream().filter(id -> id.hasSystem() && id.hasValue())
+    List<IdentifierClaim> claims = identifiers.stream().filter(id -> id.hasSystem() && id.hasValue())
         .map(id -> id.getSystem() + "|" + id.getValue())
         .filter(identifier -> entityManager.find(IdentifierClaim.class, identifier) == null)
-        .forEach(identifier -> entityManager.persist(new IdentifierClaim(identifier)));
+        .map(IdentifierClaim::new).toList();
+    if (claims.isEmpty()) {
+      return; // most messages: a known client, no new identifier
+    }
+    claims.forEach(entityManager::persist);
     // Now, not at commit: the loser waits here, before it has written anything else, and fails fast.
     entityManager.flush();
   }

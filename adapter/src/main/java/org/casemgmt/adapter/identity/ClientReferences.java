@@ -49,6 +49,7 @@ public class ClientReferences {
       if (HISTORY.contains(type)) {
         continue;
       }
+      IFhirResourceDao<?> dao = daoRegistry.getResourceDao(type);
       for (RuntimeSearchParam param : fhirContext.getResourceDefinition(type).getSearchParams()) {
         // The compartment definition comes with FHIR; the search parameter policy decides which ones are indexed.
         Set<String> compartments = param.getProvidesMembershipInCompartments();
@@ -57,8 +58,8 @@ public class ClientReferences {
             || !searchParamRegistry.hasActiveSearchParam(type, param.getName(), SearchParamLookupContextEnum.SEARCH)) {
           continue;
         }
-        SearchParameterMap referring = SearchParameterMap.newSynchronous().add(param.getName(), new ReferenceParam(from));
-        IFhirResourceDao<?> dao = daoRegistry.getResourceDao(type);
+        SearchParameterMap referring =
+            SearchParameterMap.newSynchronous().add(param.getName(), new ReferenceParam(from));
         for (IBaseResource found : dao.searchForResources(referring, new SystemRequestDetails())) {
           moved.computeIfAbsent(found.getIdElement().toUnqualifiedVersionless().getValue(),
               key -> repointed((Resource) found, from, to));
