@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.casemgmt.adapter.identity.ClientIdentity;
+import org.casemgmt.adapter.identity.ClientRecordChanges;
 import org.casemgmt.adapter.identity.ClientReferences;
 import org.casemgmt.routes.adt.AdtMessage;
 import org.casemgmt.routes.adt.AdtRejection;

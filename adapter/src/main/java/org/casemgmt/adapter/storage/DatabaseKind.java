@@ -6,7 +6,7 @@ import java.util.Arrays;
  * The databases the adapter runs on, recognised from the JDBC URL so that setting
  * {@code spring.datasource.url} is all it takes to switch.
  */
-enum DatabaseKind {
+public enum DatabaseKind {
   POSTGRESQL("jdbc:postgresql:", "ca.uhn.fhir.jpa.model.dialect.HapiFhirPostgresDialect"),
   H2("jdbc:h2:", "ca.uhn.fhir.jpa.model.dialect.HapiFhirH2Dialect");
 
@@ -18,7 +18,7 @@ enum DatabaseKind {
     this.hibernateDialect = hibernateDialect;
   }
 
-  static DatabaseKind fromJdbcUrl(String url) {
+  public static DatabaseKind fromJdbcUrl(String url) {
     return Arrays.stream(values())
         .filter(kind -> url != null && url.startsWith(kind.urlPrefix))
         .findFirst()

@@ -319,17 +319,6 @@ class AdtFeedTest extends FhirServerTest {
     }
   }
 
-  private <T extends Resource> List<T> search(Class<T> type, String url) {
-    Bundle found = fhir().search().byUrl(url).returnBundle(Bundle.class).execute();
-    return found.getEntry().stream().map(entry -> type.cast(entry.getResource())).toList();
-  }
-
-  private <T extends Resource> T single(Class<T> type, String url) {
-    List<T> found = search(type, url);
-    assertThat(found).as(url).hasSize(1);
-    return found.get(0);
-  }
-
   /** One hospital stay of one person, and the messages its hospital sends about it. */
   private static final class Visit {
     final String facility;

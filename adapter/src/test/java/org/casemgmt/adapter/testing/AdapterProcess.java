@@ -82,6 +82,11 @@ public final class AdapterProcess implements AutoCloseable {
     throw new IllegalStateException("The adapter was not healthy within " + START_DEADLINE + ":\n" + output());
   }
 
+  /** Kills the service the way a crash or {@code kill -9} does (SIGKILL): no shutdown work runs. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
   /** Stops the service the way an operator would (SIGTERM), so it shuts down cleanly. */
   @Override
   public void close() throws InterruptedException {

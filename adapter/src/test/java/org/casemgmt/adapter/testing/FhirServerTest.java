@@ -1,5 +1,7 @@
 package org.casemgmt.adapter.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
@@ -8,7 +10,10 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.casemgmt.adapter.AdapterApplication;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,15 +21,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The whole service on a random port against its own PostgreSQL database. Test classes extending this share one
+ * The whole service on a random port against its own PostgreSQL database, its inboxes in temporary folders. Test classes extending this share one
  * running service (Spring caches the context), so each test works on data it creates with identifiers of its own.
  */
 @SpringBootTest(classes = AdapterApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class FhirServerTest {
   protected static final String DATABASE_URL = PostgresTestDatabase.create("adapter");
-  /** The service's MLLP listener port; the ADT inbox is a temporary folder. */
+  /** The service's MLLP listener port. */
   protected static final int MLLP_PORT = freePort();
   protected static final Path ADT_INBOX = temporaryFolder("adt-inbox");
+  protected static final Path CLAIMS_INBOX = temporaryFolder("claims-inbox");
 
   @LocalServerPort
   protected int port;
@@ -41,6 +47,7 @@ public abstract class FhirServerTest {
     registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
     registry.add("adapter.mllp.port", () -> MLLP_PORT);
     registry.add("adapter.adt.inbox", ADT_INBOX::toString);
+    registry.add("adapter.claims.inbox", CLAIMS_INBOX::toString);
   }
 
   private static int freePort() {
@@ -70,5 +77,18 @@ public abstract class FhirServerTest {
   protected IGenericClient fhir() {
     fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     return fhirContext.newRestfulGenericClient(fhirBase());
+  }
+
+  /** The resources a search finds (first page). */
+  protected <T extends Resource> List<T> search(Class<T> type, String url) {
+    Bundle found = fhir().search().byUrl(url).returnBundle(Bundle.class).execute();
+    return found.getEntry().stream().map(entry -> type.cast(entry.getResource())).toList();
+  }
+
+  /** The one resource a search must find. */
+  protected <T extends Resource> T single(Class<T> type, String url) {
+    List<T> found = search(type, url);
+    assertThat(found).as(url).hasSize(1);
+    return found.get(0);
   }
 }

@@ -1,4 +1,4 @@
-package org.casemgmt.adapter.adt;
+package org.casemgmt.adapter.identity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +12,11 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * The FHIR transaction one message turns into. New resources are conditional creates on their source identifier, so
- * two messages racing to create the same client or visit make one; updates carry the version they were read at, so a
- * concurrent change makes the transaction fail and be retried rather than be overwritten.
+ * The FHIR transaction one message or one member's evidence turns into. New resources are conditional creates on their
+ * source identifier, so two messages racing to create the same client or visit make one; updates carry the version
+ * they were read at, so a concurrent change makes the transaction fail and be retried rather than be overwritten.
  */
-final class ClientRecordChanges {
+public final class ClientRecordChanges {
   private final Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
   private final List<Reference> written = new ArrayList<>();
 
@@ -24,7 +24,7 @@ final class ClientRecordChanges {
    * A new resource, unless one with its identifier exists already (then that one is kept as it is); returns the
    * reference other entries use for it.
    */
-  String create(Resource resource) {
+  public String create(Resource resource) {
     String fullUrl = "urn:uuid:" + UUID.randomUUID();
     Bundle.BundleEntryRequestComponent request = transaction.addEntry().setFullUrl(fullUrl).setResource(resource)
         .getRequest().setMethod(HTTPVerb.POST).setUrl(resource.fhirType());
@@ -34,7 +34,7 @@ final class ClientRecordChanges {
   }
 
   /** A stored resource, changed; refused if someone else changed it since it was read. */
-  String update(Resource resource) {
+  public String update(Resource resource) {
     String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
     transaction.addEntry().setFullUrl(reference).setResource(resource).getRequest()
         .setMethod(HTTPVerb.PUT).setUrl(reference)
@@ -44,13 +44,34 @@ final class ClientRecordChanges {
   }
 
   /** A stored resource the message leaves as it is (not written, so not a target of the Provenance). */
-  String unchanged(Resource resource) {
+  public String unchanged(Resource resource) {
     return resource.fhirType() + "/" + resource.getIdElement().getIdPart();
   }
 
   /** The transaction, with the Provenance of everything it writes. */
-  Bundle withProvenance(Provenance provenance) {
+  public Bundle withProvenance(Provenance provenance) {
     written.forEach(target -> provenance.addTarget(target.copy()));
+    return add(provenance);
+  }
+
+  /** A Provenance for the given entries only (their references as returned above). */
+  public void provenance(Provenance provenance, String... targets) {
+    for (String target : targets) {
+      provenance.addTarget(new Reference(target));
+    }
+    add(provenance);
+  }
+
+  /** The transaction as built so far. */
+  public Bundle transaction() {
+    return transaction;
+  }
+
+  public boolean isEmpty() {
+    return transaction.getEntry().isEmpty();
+  }
+
+  private Bundle add(Provenance provenance) {
     transaction.addEntry().setResource(provenance).getRequest().setMethod(HTTPVerb.POST).setUrl("Provenance");
     return transaction;
   }

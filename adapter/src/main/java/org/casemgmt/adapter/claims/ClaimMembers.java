@@ -1,0 +1,68 @@
+package org.casemgmt.adapter.claims;
+
+import java.util.Arrays;
+import java.util.List;
+import org.casemgmt.routes.adt.AdtMappingTables;
+import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.StringType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * A member as the claims describe them, as a Patient to match on (and to create the client from when the member is not
+ * known yet): the Medicaid member id in the deployment's Medicaid system (the one the ADT mapping uses, so both feeds
+ * meet on one client), and the name, birth date, gender and address of the latest 837 member loop. A CSV extract names
+ * the member only; such a client's gender is recorded as unknown until another feed tells.
+ */
+@Component
+class ClaimMembers {
+  private final JdbcTemplate jdbc;
+  private final String medicaidSystem;
+
+  ClaimMembers(JdbcTemplate jdbc, AdtMappingTables tables) {
+    this.jdbc = jdbc;
+    this.medicaidSystem = tables.medicaid().system();
+  }
+
+  Patient patient(String memberId) {
+    Patient patient = new Patient();
+    patient.addIdentifier().setSystem(medicaidSystem).setValue(memberId).setType(new CodeableConcept(
+        new Coding("http://terminology.hl7.org/CodeSystem/v2-0203", "MB", null)));
+    patient.setGender(AdministrativeGender.UNKNOWN);
+    jdbc.query("SELECT * FROM cm_claim_member WHERE member_id = ?", row -> {
+      if (row.getString("family_name") != null) {
+        patient.addName().setFamily(row.getString("family_name"))
+            .setGiven(nonBlank(row.getString("given_name"), row.getString("middle_name")));
+      }
+      if (row.getDate("birth_date") != null) {
+        patient.setBirthDateElement(new DateType(row.getDate("birth_date").toLocalDate().toString()));
+      }
+      patient.setGender(gender(row.getString("gender")));
+      if (row.getString("address_line1") != null || row.getString("postal_code") != null) {
+        patient.addAddress().setUse(Address.AddressUse.HOME)
+            .setCity(row.getString("city")).setState(row.getString("state"))
+            .setPostalCode(row.getString("postal_code"))
+            .setLine(nonBlank(row.getString("address_line1"), row.getString("address_line2")));
+      }
+    }, memberId);
+    return patient;
+  }
+
+  private static AdministrativeGender gender(String x12) {
+    return x12 == null ? AdministrativeGender.UNKNOWN : switch (x12) {
+      case "F" -> AdministrativeGender.FEMALE;
+      case "M" -> AdministrativeGender.MALE;
+      default -> AdministrativeGender.UNKNOWN;
+    };
+  }
+
+  private static List<StringType> nonBlank(String... parts) {
+    return Arrays.stream(parts).filter(part -> part != null && !part.isBlank())
+        .map(StringType::new).toList();
+  }
+}

@@ -1,0 +1,47 @@
+package org.casemgmt.adapter.claims;
+
+import javax.sql.DataSource;
+import org.casemgmt.adapter.storage.DatabaseKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/** The claims feed: its staging tables (created or brought up to date at start-up), loading method and job launcher. */
+@Configuration
+@EnableConfigurationProperties(ClaimsProperties.class)
+class ClaimsConfig {
+  private static final Logger log = LoggerFactory.getLogger(ClaimsConfig.class);
+
+  @Bean
+  StagingMethod stagingMethod(ClaimsProperties properties, DataSource dataSource, DataSourceProperties database) {
+    new ResourceDatabasePopulator(new ClassPathResource("claims/staging-schema.sql")).execute(dataSource);
+    boolean postgres = DatabaseKind.fromJdbcUrl(database.getUrl()) == DatabaseKind.POSTGRESQL;
+    StagingMethod.Kind kind = properties.staging() == StagingMethod.Kind.AUTO
+        ? (postgres ? StagingMethod.Kind.COPY : StagingMethod.Kind.JDBC_BATCH) : properties.staging();
+    if (kind == StagingMethod.Kind.COPY && !postgres) {
+      throw new IllegalStateException("adapter.claims.staging=COPY needs PostgreSQL; this database is "
+          + DatabaseKind.fromJdbcUrl(database.getUrl()));
+    }
+    log.info("Claims inbox {}: staging by {}, {} claims per chunk, evidence for {} members per chunk",
+        properties.inbox(), kind, properties.chunkSize(), properties.memberChunk());
+    return kind == StagingMethod.Kind.COPY ? new CopyStaging(dataSource) : new JdbcBatchStaging(new JdbcTemplate(
+        dataSource));
+  }
+
+  /** Jobs run on the caller's thread (the inbox's), one file at a time, so a file is done when its exchange is. */
+  @Bean
+  TaskExecutorJobLauncher claimFileJobLauncher(JobRepository jobRepository) throws Exception {
+    TaskExecutorJobLauncher launcher = new TaskExecutorJobLauncher();
+    launcher.setJobRepository(jobRepository);
+    launcher.afterPropertiesSet();
+    return launcher;
+  }
+}

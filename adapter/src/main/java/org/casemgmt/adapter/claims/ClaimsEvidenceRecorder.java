@@ -1,0 +1,255 @@
+package org.casemgmt.adapter.claims;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.casemgmt.adapter.claims.CurrentClaims.Staged;
+import org.casemgmt.adapter.claims.evidence.ClaimDiagnosis;
+import org.casemgmt.adapter.claims.evidence.ClaimEpisode;
+import org.casemgmt.adapter.claims.evidence.ClaimEvidenceRules;
+import org.casemgmt.adapter.claims.evidence.MemberEvidence;
+import org.casemgmt.adapter.identity.ClientIdentity;
+import org.casemgmt.adapter.identity.ClientRecordChanges;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Brings members' evidence on the client record in line with their claims in force. Each member is one transaction of
+ * its own: the client (matched on the Medicaid member id, created from the claims' member loops when unknown), the
+ * Encounters and Conditions that are new or changed, the ones the claims no longer support marked entered-in-error,
+ * a Provenance for each naming its claims and files, and the digests that make the next run write only what changed.
+ * A member whose evidence is unchanged costs one comparison and no FHIR write, so a resumed or repeated run is cheap.
+ */
+@Component
+class ClaimsEvidenceRecorder {
+  private static final int ATTEMPTS = 4;
+
+  private final ClaimEvidenceRules rules;
+  private final CurrentClaims currentClaims;
+  private final ClaimMembers members;
+  private final ClientIdentity identity;
+  private final DaoRegistry daos;
+  private final IFhirSystemDao<Bundle, ?> systemDao;
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
+  private final FhirContext fhirContext;
+  private final Clock clock;
+
+  ClaimsEvidenceRecorder(ClaimEvidenceRules rules, CurrentClaims currentClaims, ClaimMembers members,
+      ClientIdentity identity, DaoRegistry daos, IFhirSystemDao<Bundle, ?> systemDao, JdbcTemplate jdbc,
+      PlatformTransactionManager transactionManager, FhirContext fhirContext, Clock clock) {
+    this.rules = rules;
+    this.currentClaims = currentClaims;
+    this.members = members;
+    this.identity = identity;
+    this.daos = daos;
+    this.systemDao = systemDao;
+    this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactionManager);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.fhirContext = fhirContext;
+    this.clock = clock;
+  }
+
+  /** What a run did, for the step's counters. */
+  record Tally(int membersChanged, int written, int retracted) {
+    Tally plus(Tally other) {
+      return new Tally(membersChanged + other.membersChanged, written + other.written, retracted + other.retracted);
+    }
+  }
+
+  /** A digest standing for evidence that was retracted: its resource is kept, marked entered-in-error. */
+  private static final String RETRACTED = "retracted";
+  /** The subject evidence is built with for its digest: the digest must not change when a merge moves the client. */
+  private static final String ANY_CLIENT = "Patient/client";
+
+  /** One piece of evidence as it should be on the record, built for a given client reference. */
+  private record Wanted(String key, Function<String, Resource> build, String digest, List<String> claimIds) {
+  }
+
+  /** What is on record for one piece of evidence: the digest of what was written and where. */
+  private record Stored(String digest, String reference) {
+    boolean retracted() {
+      return RETRACTED.equals(digest);
+    }
+  }
+
+  /**
+   * Derives and records the evidence of the given members. A member whose evidence the record refuses (or whose write
+   * keeps colliding) is left as it was and named in {@code refusals} with the reason; the others are recorded.
+   *
+   * @param cause the file whose loading prompted this, named by the Provenance of retractions
+   */
+  Tally record(List<String> memberIds, String cause, Map<String, String> refusals) {
+    Map<String, List<Staged>> claims = currentClaims.of(memberIds);
+    Map<String, Map<String, Stored>> stored = storedEvidence(memberIds);
+    Tally tally = new Tally(0, 0, 0);
+    for (String memberId : memberIds) {
+      List<Staged> inForce = claims.getOrDefault(memberId, List.of());
+      MemberEvidence evidence = rules.derive(memberId, inForce.stream().map(Staged::claim).toList());
+      Map<String, Wanted> wanted = wanted(memberId, evidence);
+      Map<String, Stored> before = stored.getOrDefault(memberId, Map.of());
+      if (unchanged(wanted, before)) {
+        continue;
+      }
+      Map<String, String> fileOfClaim = new HashMap<>();
+      inForce.forEach(staged -> fileOfClaim.put(staged.claim().claimId(), staged.fileName()));
+      try {
+        tally = tally.plus(withRetries(() -> ownTransaction.execute(status ->
+            write(memberId, wanted, before, fileOfClaim, cause))));
+      } catch (RuntimeException refused) {
+        refusals.put(memberId, refused.getMessage() == null ? refused.getClass().getSimpleName()
+            : refused.getMessage());
+      }
+    }
+    return tally;
+  }
+
+  private Tally write(String memberId, Map<String, Wanted> wanted, Map<String, Stored> before,
+      Map<String, String> fileOfClaim, String cause) {
+    ClientRecordChanges changes = new ClientRecordChanges();
+    String client = client(memberId, changes);
+    Date now = Date.from(clock.instant());
+    Map<String, String> written = new LinkedHashMap<>();
+    for (Wanted item : wanted.values()) {
+      Stored previous = before.get(item.key());
+      if (previous != null && previous.digest().equals(item.digest())) {
+        continue;
+      }
+      Resource resource = item.build().apply(client);
+      String reference;
+      if (previous == null) {
+        reference = changes.create(resource);
+      } else {
+        resource.setId(read(previous.reference()).getIdElement());
+        reference = changes.update(resource);
+      }
+      changes.provenance(EvidenceResources.provenance(now, previous == null ? "CREATE" : "UPDATE", item.claimIds(),
+          item.claimIds().stream().map(fileOfClaim::get).distinct().sorted().toList()), reference);
+      written.put(item.key(), reference);
+    }
+    List<String> gone = before.entrySet().stream()
+        .filter(entry -> !wanted.containsKey(entry.getKey()) && !entry.getValue().retracted())
+        .map(Map.Entry::getKey).toList();
+    for (String key : gone) {
+      String reference = changes.update(EvidenceResources.retracted(read(before.get(key).reference())));
+      changes.provenance(EvidenceResources.provenance(now, "NULLIFY", List.of(), List.of(cause)), reference);
+    }
+    Bundle response = (Bundle) systemDao.transactionNested(new SystemRequestDetails(), changes.transaction());
+    Map<String, String> locations = locations(changes.transaction(), response);
+    jdbc.batchUpdate("DELETE FROM cm_claim_evidence WHERE member_id = ? AND evidence_key = ?",
+        Stream.concat(written.keySet().stream(), gone.stream())
+            .map(key -> new Object[] {memberId, key}).toList());
+    List<Object[]> rows = new ArrayList<>();
+    written.forEach((key, reference) -> rows.add(new Object[] {memberId, key, wanted.get(key).digest(),
+        locations.getOrDefault(reference, reference)}));
+    gone.forEach(key -> rows.add(new Object[] {memberId, key, RETRACTED, before.get(key).reference()}));
+    jdbc.batchUpdate("INSERT INTO cm_claim_evidence (member_id, evidence_key, digest, resource_ref)"
+        + " VALUES (?, ?, ?, ?)", rows);
+    return new Tally(1, written.size(), gone.size());
+  }
+
+  /** The client the member is: matched on the Medicaid member id, or created from what the claims say of them. */
+  private String client(String memberId, ClientRecordChanges changes) {
+    Patient fromClaims = members.patient(memberId);
+    Optional<ClientIdentity.Match> known = identity.match(fromClaims);
+    if (known.isPresent()) {
+      return changes.unchanged(known.get().stored());
+    }
+    identity.claim(fromClaims.getIdentifier());
+    return changes.create(fromClaims);
+  }
+
+  private Map<String, Wanted> wanted(String memberId, MemberEvidence evidence) {
+    Map<String, Wanted> wanted = new LinkedHashMap<>();
+    for (ClaimEpisode episode : evidence.episodes()) {
+      add(wanted, EvidenceResources.key(episode), client -> EvidenceResources.encounter(memberId, client, episode),
+          episode.claimIds());
+    }
+    for (ClaimDiagnosis diagnosis : evidence.diagnoses()) {
+      add(wanted, EvidenceResources.key(diagnosis),
+          client -> EvidenceResources.condition(memberId, client, diagnosis), diagnosis.claimIds());
+    }
+    return wanted;
+  }
+
+  private void add(Map<String, Wanted> wanted, String key, Function<String, Resource> build, List<String> claimIds) {
+    String json = fhirContext.newJsonParser().encodeResourceToString(build.apply(ANY_CLIENT));
+    wanted.put(key, new Wanted(key, build, Digests.sha256(json + claimIds), claimIds));
+  }
+
+  private static boolean unchanged(Map<String, Wanted> wanted, Map<String, Stored> before) {
+    for (Wanted item : wanted.values()) {
+      Stored stored = before.get(item.key());
+      if (stored == null || !stored.digest().equals(item.digest())) {
+        return false;
+      }
+    }
+    return before.entrySet().stream().allMatch(entry -> wanted.containsKey(entry.getKey())
+        || entry.getValue().retracted());
+  }
+
+  private Map<String, Map<String, Stored>> storedEvidence(List<String> memberIds) {
+    Map<String, Map<String, Stored>> stored = new HashMap<>();
+    jdbc.query("SELECT member_id, evidence_key, digest, resource_ref FROM cm_claim_evidence WHERE member_id IN "
+        + ClaimStagingWriter.in(memberIds), row -> {
+          stored.computeIfAbsent(row.getString(1), id -> new HashMap<>())
+              .put(row.getString(2), new Stored(row.getString(3), row.getString(4)));
+        }, memberIds.toArray());
+    return stored;
+  }
+
+  private Resource read(String reference) {
+    IdType id = new IdType(reference);
+    return (Resource) daos.getResourceDao(id.getResourceType()).read(id, new SystemRequestDetails());
+  }
+
+  /** Where each entry of the transaction ended up ("Encounter/12"), by the reference the entry was given. */
+  private static Map<String, String> locations(Bundle request, Bundle response) {
+    Map<String, String> locations = new HashMap<>();
+    for (int i = 0; i < request.getEntry().size(); i++) {
+      String location = response.getEntry().get(i).getResponse().getLocation();
+      if (request.getEntry().get(i).hasFullUrl() && location != null) {
+        locations.put(request.getEntry().get(i).getFullUrl(), new IdType(location).toUnqualifiedVersionless()
+            .getValue());
+      }
+    }
+    return locations;
+  }
+
+  /** Concurrent writers (the ADT feed creating the same client) collide on versions or identifier claims. */
+  private static Tally withRetries(Supplier<Tally> write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return write.get();
+      } catch (ResourceVersionConflictException | DataIntegrityViolationException
+          | ConstraintViolationException collision) {
+        if (attempt == ATTEMPTS) {
+          throw collision;
+        }
+      }
+    }
+  }
+}

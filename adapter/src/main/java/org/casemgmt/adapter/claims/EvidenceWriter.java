@@ -1,0 +1,62 @@
+package org.casemgmt.adapter.claims;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
+import org.springframework.batch.item.Chunk;
+import org.springframework.batch.item.ItemWriter;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The second step of a claim file's job: re-derives the evidence of every member the file's claims concern, a chunk of
+ * members at a time, and records members whose evidence the client record refused beside the file's rejected claims.
+ */
+class EvidenceWriter implements ItemWriter<String>, StepExecutionListener {
+  static final String MEMBERS_CHANGED = "evidence.members";
+  static final String WRITTEN = "evidence.written";
+  static final String RETRACTED = "evidence.retracted";
+  static final String REFUSED = "evidence.refused";
+
+  private final ClaimsEvidenceRecorder recorder;
+  private final JdbcTemplate jdbc;
+  private final long fileId;
+  private final String fileName;
+  private StepExecution step;
+
+  EvidenceWriter(ClaimsEvidenceRecorder recorder, JdbcTemplate jdbc, long fileId, String fileName) {
+    this.recorder = recorder;
+    this.jdbc = jdbc;
+    this.fileId = fileId;
+    this.fileName = fileName;
+  }
+
+  @Override
+  public void beforeStep(StepExecution stepExecution) {
+    this.step = stepExecution;
+  }
+
+  @Override
+  public void write(Chunk<? extends String> members) {
+    Map<String, String> refusals = new LinkedHashMap<>();
+    ClaimsEvidenceRecorder.Tally tally = recorder.record(new ArrayList<>(members.getItems()), fileName, refusals);
+    List<Object[]> rows = refusals.entrySet().stream().map(refusal -> new Object[] {fileId, refusal.getKey(),
+        "client record of member " + refusal.getKey(), truncate(refusal.getValue()), fileId, refusal.getKey()})
+        .toList();
+    // A resumed job may meet the same refusal again; it is recorded once.
+    jdbc.batchUpdate("INSERT INTO cm_claim_rejection (file_id, scope, member_id, location, reason)"
+        + " SELECT ?, 'MEMBER', ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM cm_claim_rejection"
+        + " WHERE file_id = ? AND scope = 'MEMBER' AND member_id = ?)", rows);
+    StepCounters.add(step, MEMBERS_CHANGED, tally.membersChanged());
+    StepCounters.add(step, WRITTEN, tally.written());
+    StepCounters.add(step, RETRACTED, tally.retracted());
+    StepCounters.add(step, REFUSED, refusals.size());
+  }
+
+
+  private static String truncate(String text) {
+    return text.length() <= 2000 ? text : text.substring(0, 1999) + "…";
+  }
+}
