@@ -10,6 +10,7 @@ import ca.uhn.fhir.validation.ValidationOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -22,6 +23,7 @@ import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
+import org.hl7.fhir.r4.model.ValueSet;
 
 /**
  * The case-management implementation guide as the validator sees it: FHIR R4 core, this project's package
@@ -79,6 +81,14 @@ public final class ImplementationGuide {
   /** The search parameters this guide defines, for the searches base R4 lacks. */
   public List<SearchParameter> searchParameters() {
     return profiles.<SearchParameter>fetchAllSearchParameters().stream().map(SearchParameter::copy).toList();
+  }
+
+  /**
+   * One of this guide's value sets by canonical URL, as published (not expanded); empty when the guide has none by
+   * that URL. A copy: the validator's own stays as it is whatever the caller does with it.
+   */
+  public Optional<ValueSet> valueSet(String canonicalUrl) {
+    return Optional.ofNullable((ValueSet) profiles.fetchValueSet(canonicalUrl)).map(ValueSet::copy);
   }
 
   /** The chain the validator resolves profiles, value sets and code systems with. */

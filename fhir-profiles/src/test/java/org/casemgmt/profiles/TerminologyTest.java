@@ -137,6 +137,19 @@ class TerminologyTest {
     });
   }
 
+  /** The claims evidence rules read their code lists from the guide's value sets, found by canonical URL. */
+  @Test
+  void valueSetsAreFoundByCanonicalUrlAsPublished() {
+    ValueSet crisis = guide.valueSet(VS + "crisis-services").orElseThrow();
+    assertThat(crisis.getCompose().getInclude()).extracting(ConceptSetComponent::getSystem)
+        .containsExactly(HCPCS, POS, REV);
+    crisis.getCompose().getInclude().clear();
+
+    assertThat(guide.valueSet(VS + "crisis-services").orElseThrow().getCompose().getInclude())
+        .as("a copy: the guide's own is unchanged").hasSize(3);
+    assertThat(guide.valueSet(VS + "no-such-value-set")).isEmpty();
+  }
+
   static Stream<Path> terminologyFiles() throws IOException {
     return Stream.concat(files("CodeSystem"), files("ValueSet"));
   }

@@ -1,0 +1,87 @@
+package org.casemgmt.adapter.claims.evidence;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.casemgmt.routes.claims.Claim;
+
+/**
+ * The code lists and numbers the claims evidence rules read; nothing in the rules is a literal code. Built at
+ * start-up by {@link ClaimEvidencePolicyLoader} from {@code config/claims-evidence.yml} and the guide's value sets.
+ * The code sets answer {@code contains(null)} with false, so a code a claim did not send simply does not match.
+ *
+ * @param inpatientBillTypes           hospital inpatient types of bill, four characters ({@code 0111})
+ * @param psychiatricRoomAndBoard      psychiatric accommodation revenue codes ({@code 0124})
+ * @param psychiatricDrgs              DRGs of mental diseases and disorders, as billed ({@code 885})
+ * @param inpatientPlacesOfService     places of service of inpatient professional services ({@code 21}, {@code 51})
+ * @param emergencyRevenueCodes        emergency-room revenue codes ({@code 0450})
+ * @param emergencyPlacesOfService     emergency-room places of service ({@code 23})
+ * @param crisisProcedures             HCPCS codes of crisis services ({@code H2011})
+ * @param psychiatricDiagnoses         principal diagnoses that make a professional inpatient or an emergency claim
+ *                                     psychiatric
+ * @param recordedDiagnoses            the diagnoses reported as {@link ClaimDiagnosis}
+ * @param transferGapDays              a stay starting at most this many days after the last one ended continues it
+ *                                     (interim bills, transfers)
+ * @param emergencyBeforeAdmissionDays an emergency visit at most this many days before an admission (or during the
+ *                                     stay) became that admission and is not counted on its own
+ * @param deniedClaims                 whether denied claims are marked or ignored
+ */
+public record ClaimEvidencePolicy(
+    Set<String> inpatientBillTypes,
+    Set<String> psychiatricRoomAndBoard,
+    Set<String> psychiatricDrgs,
+    Set<String> inpatientPlacesOfService,
+    Set<String> emergencyRevenueCodes,
+    Set<String> emergencyPlacesOfService,
+    Set<String> crisisProcedures,
+    DiagnosisPrefixes psychiatricDiagnoses,
+    DiagnosisPrefixes recordedDiagnoses,
+    int transferGapDays,
+    int emergencyBeforeAdmissionDays,
+    DeniedClaims deniedClaims) {
+
+  public ClaimEvidencePolicy {
+    inpatientBillTypes = codes(inpatientBillTypes);
+    psychiatricRoomAndBoard = codes(psychiatricRoomAndBoard);
+    psychiatricDrgs = codes(psychiatricDrgs);
+    inpatientPlacesOfService = codes(inpatientPlacesOfService);
+    emergencyRevenueCodes = codes(emergencyRevenueCodes);
+    emergencyPlacesOfService = codes(emergencyPlacesOfService);
+    crisisProcedures = codes(crisisProcedures);
+    Objects.requireNonNull(psychiatricDiagnoses, "psychiatricDiagnoses");
+    Objects.requireNonNull(recordedDiagnoses, "recordedDiagnoses");
+    Objects.requireNonNull(deniedClaims, "deniedClaims");
+    if (transferGapDays < 0 || emergencyBeforeAdmissionDays < 0) {
+      throw new IllegalArgumentException("day counts cannot be negative");
+    }
+  }
+
+  /** Whether the claim's principal diagnosis is psychiatric. */
+  boolean hasPsychiatricPrincipal(Claim claim) {
+    return claim.principalDiagnosis().filter(psychiatricDiagnoses::matches).isPresent();
+  }
+
+  /** The policy in one line of counts, for the start-up log (codes are not PHI, but the counts say enough). */
+  public String summary() {
+    return "inpatient bill types " + inpatientBillTypes.size()
+        + ", psychiatric room-and-board revenue codes " + psychiatricRoomAndBoard.size()
+        + ", psychiatric DRGs " + psychiatricDrgs.size()
+        + ", inpatient places of service " + inpatientPlacesOfService.size()
+        + ", emergency revenue codes " + emergencyRevenueCodes.size()
+        + ", emergency places of service " + emergencyPlacesOfService.size()
+        + ", crisis procedures " + crisisProcedures.size()
+        + ", psychiatric diagnosis prefixes " + psychiatricDiagnoses.size()
+        + ", recorded diagnosis prefixes " + recordedDiagnoses.size()
+        + ", transfer gap " + transferGapDays + " d"
+        + ", emergency before admission " + emergencyBeforeAdmissionDays + " d"
+        + ", denied claims " + deniedClaims.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Sorted for the log and for reading in a debugger; a hash set, unlike Set.of, can be asked about null. */
+  private static Set<String> codes(Set<String> codes) {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(new TreeSet<>(codes)));
+  }
+}

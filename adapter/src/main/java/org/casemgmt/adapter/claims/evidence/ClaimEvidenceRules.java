@@ -1,0 +1,48 @@
+package org.casemgmt.adapter.claims.evidence;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.casemgmt.routes.claims.Claim;
+import org.casemgmt.routes.claims.ClaimStatus;
+
+/**
+ * Turns one member's Medicaid claims into evidence of psychiatric service use and of the diagnoses billed. The caller
+ * resolves adjustments first: replaced originals and voids never arrive here, replacements and interim bills do.
+ * Plain Java, no state between calls: safe to share.
+ */
+public final class ClaimEvidenceRules {
+  private static final Comparator<ClaimEpisode> EPISODE_ORDER = Comparator.comparing(ClaimEpisode::kind)
+      .thenComparing(ClaimEpisode::start).thenComparing(ClaimEpisode::end)
+      .thenComparing(episode -> episode.claimIds().get(0));
+
+  private final ClaimEvidencePolicy policy;
+  private final InpatientStays inpatientStays;
+  private final VisitDays visitDays;
+  private final RecordedDiagnoses recordedDiagnoses;
+
+  public ClaimEvidenceRules(ClaimEvidencePolicy policy) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    inpatientStays = new InpatientStays(policy);
+    visitDays = new VisitDays(policy);
+    recordedDiagnoses = new RecordedDiagnoses(policy);
+  }
+
+  /**
+   * Evidence from one member's claims in force, in any order. Deterministic (same input, same output, sorted).
+   * A claim with no date of service at all cannot be placed in time and gives no evidence.
+   */
+  public MemberEvidence derive(String memberId, List<Claim> claimsInForce) {
+    List<Claim> claims = claimsInForce.stream()
+        .filter(claim -> ServiceDates.firstDay(claim) != null)
+        .filter(claim -> policy.deniedClaims() == DeniedClaims.MARK || claim.status() != ClaimStatus.DENIED)
+        .sorted(Comparator.comparing(Claim::claimId))
+        .toList();
+    List<EpisodeDraft> stays = inpatientStays.find(claims);
+    List<ClaimEpisode> episodes = Stream.of(stays, visitDays.emergencyVisits(claims, stays),
+            visitDays.crisisEpisodes(claims))
+        .flatMap(List::stream).map(EpisodeDraft::episode).sorted(EPISODE_ORDER).toList();
+    return new MemberEvidence(memberId, episodes, recordedDiagnoses.find(claims));
+  }
+}
