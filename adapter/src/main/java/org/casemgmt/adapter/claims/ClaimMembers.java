@@ -1,9 +1,11 @@
 package org.casemgmt.adapter.claims;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.casemgmt.routes.adt.AdtMappingTables;
 import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
  * A member as the claims describe them, as a Patient to match on (and to create the client from when the member is not
  * known yet): the Medicaid member id in the deployment's Medicaid system (the one the ADT mapping uses, so both feeds
  * meet on one client), and the name, birth date, gender and address of the latest 837 member loop. A CSV extract names
- * the member only; such a client's gender is recorded as unknown until another feed tells.
+ * the member only; such a client's name and gender are recorded as unknown until another feed tells.
  */
 @Component
 class ClaimMembers {
@@ -34,8 +36,12 @@ class ClaimMembers {
     patient.addIdentifier().setSystem(medicaidSystem).setValue(memberId).setType(new CodeableConcept(
         new Coding("http://terminology.hl7.org/CodeSystem/v2-0203", "MB", null)));
     patient.setGender(AdministrativeGender.UNKNOWN);
+    // Until a member loop names them, the client's name is recorded as unknown rather than left out.
+    patient.addName().addExtension("http://hl7.org/fhir/StructureDefinition/data-absent-reason",
+        new CodeType("unknown"));
     jdbc.query("SELECT * FROM cm_claim_member WHERE member_id = ?", row -> {
       if (row.getString("family_name") != null) {
+        patient.setName(new ArrayList<>());
         patient.addName().setFamily(row.getString("family_name"))
             .setGiven(nonBlank(row.getString("given_name"), row.getString("middle_name")));
       }

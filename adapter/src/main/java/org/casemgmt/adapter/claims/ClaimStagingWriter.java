@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.casemgmt.routes.claims.ClaimFormat;
+import org.casemgmt.routes.claims.ClaimOrigin;
 import org.casemgmt.routes.claims.ClaimRejection;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
@@ -103,10 +105,17 @@ class ClaimStagingWriter implements ItemWriter<FileItem>, StepExecutionListener 
         + " VALUES (?, ?, ?, ?, ?, ?)", rejections.stream().map(item -> {
           ClaimRejection rejection = item.parsed().rejection();
           return new Object[] {fileId, item.position(), rejection.scope().name(), rejection.claimId(),
-              truncate(item.parsed().origin() + " " + rejection.location(), 200), truncate(rejection.reason(), 2000)};
+              truncate(location(item.parsed().origin(), rejection), 200), truncate(rejection.reason(), 2000)};
         }).toList());
   }
 
+
+  /** Where in the file: the line (and column or element), with the X12 envelope the claim was in. */
+  private static String location(ClaimOrigin origin, ClaimRejection rejection) {
+    return origin.format() == ClaimFormat.CSV ? rejection.location() : "ISA " + origin.interchangeControlNumber()
+        + " GS " + origin.groupControlNumber() + " ST " + origin.transactionSetControlNumber() + " "
+        + rejection.location();
+  }
 
   static String in(List<?> values) {
     return "(" + String.join(", ", values.stream().map(value -> "?").toList()) + ")";

@@ -14,11 +14,13 @@ final class StepCounters {
   static void add(StepExecution step, String counter, long amount) {
     if (step != null && amount != 0) {
       ExecutionContext context = step.getExecutionContext();
-      context.putLong(counter, context.getLong(counter, 0) + amount);
+      context.putLong(counter, get(step, counter) + amount);
     }
   }
 
   static long get(StepExecution step, String counter) {
-    return step == null ? 0 : step.getExecutionContext().getLong(counter, 0);
+    // Spring Batch's own readers keep their counts as int; ours are long.
+    Object value = step == null ? null : step.getExecutionContext().get(counter);
+    return value instanceof Number number ? number.longValue() : 0;
   }
 }

@@ -18,7 +18,12 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Provenance;
+import org.casemgmt.routes.claims.generator.ClaimFileFormat;
+import org.casemgmt.routes.claims.generator.ClaimFileGenerator;
+import org.casemgmt.routes.claims.generator.ClaimFileManifest;
+import org.casemgmt.routes.claims.generator.ClaimFileRequest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -170,7 +175,8 @@ class ClaimsFeedTest extends FhirServerTest {
     assertThat(report.value("claims staged")).isEqualTo("1");
     assertThat(report.value("claims rejected")).isEqualTo("1");
     String rejection = report.rejections().get(0);
-    assertThat(rejection).contains("|CLAIM|" + bad + "|").contains("line 3").contains("from_date");
+    // The stay's admission date is its first day too, and admit_date is read first.
+    assertThat(rejection).contains("|CLAIM|" + bad + "||line 3 column admit_date|").contains("2025-02-30");
     assertThat(currentClaims(member)).containsExactly(good);
 
     Report corrected = awaitReport("processed", drop(new ClaimsCsv()
@@ -210,13 +216,17 @@ class ClaimsFeedTest extends FhirServerTest {
 
   @Test
   void publicX12SamplesLoadTheirClaimsAndRejectTheUnreadableOnesWithReasons() throws Exception {
-    // two-claims-single-provider.837i: two 837I claims (TOB 0131), one member each; not psychiatric.
+    // two-claims-single-provider.837i: two 837I outpatient claims (TOB 0131), one member each; the second carries
+    // ICD-9 300.00 (anxiety state), a mental disorder, which is recorded on its member's client record.
     String name = drop("sample-" + UUID.randomUUID() + ".837i",
         Files.readString(X12_SAMPLES.resolve("two-claims-single-provider.837i"), StandardCharsets.ISO_8859_1));
     Report report = awaitReport("processed", name);
     assertThat(report.value("claims staged")).isEqualTo("2");
     assertThat(report.value("claims rejected")).isEqualTo("0");
-    assertThat(report.value("evidence written")).isEqualTo("0");
+    assertThat(report.value("evidence written")).isEqualTo("1");
+    Condition anxiety = single(Condition.class, "Condition?identifier=" + DIAGNOSES
+        + "|123405074|DX|http://hl7.org/fhir/sid/icd-9-cm|300.00");
+    assertThat(anxiety.getMeta().getProfile()).isEmpty(); // the diagnosis profile asks for ICD-10-CM
     // demo.example11.837: its CLM05 uses '>' against an ISA declaring ':', so its one claim is refused there.
     Report refused = awaitReport("processed", drop("sample-" + UUID.randomUUID() + ".837",
         Files.readString(X12_SAMPLES.resolve("demo.example11.837"), StandardCharsets.ISO_8859_1)));
@@ -241,7 +251,59 @@ class ClaimsFeedTest extends FhirServerTest {
     assertThat(file.get("evidenceWritten")).isEqualTo(2);
   }
 
+  @Test
+  void aGeneratedFileOfKnownContentGivesExactlyTheEpisodesItWasBuiltWith(@TempDir Path folder) throws Exception {
+    // 300 members, 30% with a psychiatric history; one claim in ten adjusted (replaced or voided), one episode in ten
+    // denied, one claim in a hundred malformed. The generator counts what it wrote; the pipeline must agree.
+    ClaimFileManifest manifest = new ClaimFileGenerator(ClaimFileRequest.of(ClaimFileFormat.CSV, 300, 6000, 1129)
+        .withPsychiatricShare(0.3).withAdjustmentShare(0.1).withDeniedShare(0.1).withMalformedShare(0.01))
+        .write(folder.resolve("generated.csv"));
+    String name = "generated-" + UUID.randomUUID() + ".csv";
+    Files.move(manifest.files().get(0), CLAIMS_INBOX.resolve(name));
+
+    Report report = awaitReport("processed", name);
+    assertThat(report.value("items read")).isEqualTo(String.valueOf(manifest.claims()));
+    assertThat(report.value("claims staged")).isEqualTo(String.valueOf(manifest.acceptedClaims()));
+    assertThat(report.value("lines staged")).isEqualTo(String.valueOf(manifest.acceptedLines()));
+    assertThat(report.value("claims rejected")).isEqualTo(String.valueOf(manifest.malformedClaims()));
+    assertThat(report.value("members refused")).isEqualTo("0");
+
+    Map<String, Long> episodes = new java.util.TreeMap<>();
+    for (Encounter episode : all(Encounter.class, "Encounter?identifier=" + EPISODES + "|")) {
+      if (episode.getIdentifierFirstRep().getValue().matches("MCD\\d{9}\\|.*")
+          && episode.getStatus() == Encounter.EncounterStatus.FINISHED) {
+        String kind = episode.getTypeFirstRep().getCodingFirstRep().getCode();
+        episodes.merge(kind + (episode.getMeta().getTag().isEmpty() ? "" : " denied"), 1L, Long::sum);
+      }
+    }
+    assertThat(episodes).containsExactlyInAnyOrderEntriesOf(withoutZeros(Map.of(
+        "psychiatric-inpatient", manifest.inpatientEpisodes(),
+        "psychiatric-inpatient denied", manifest.deniedInpatientEpisodes(),
+        "psychiatric-emergency", manifest.emergencyVisitDays(),
+        "psychiatric-emergency denied", manifest.deniedEmergencyVisitDays(),
+        "crisis-service", manifest.crisisServiceDays(),
+        "crisis-service denied", manifest.deniedCrisisServiceDays())));
+  }
+
   // ---------------------------------------------------------------------------------------------------------------
+
+  /** Every page of a search. */
+  private <T extends org.hl7.fhir.r4.model.Resource> List<T> all(Class<T> type, String url) {
+    List<T> found = new java.util.ArrayList<>();
+    org.hl7.fhir.r4.model.Bundle page = fhir().search().byUrl(url + "&_count=200")
+        .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute();
+    while (page != null) {
+      page.getEntry().forEach(entry -> found.add(type.cast(entry.getResource())));
+      page = page.getLink("next") == null ? null : fhir().loadPage().next(page).execute();
+    }
+    return found;
+  }
+
+  private static Map<String, Long> withoutZeros(Map<String, Long> counts) {
+    Map<String, Long> nonZero = new java.util.TreeMap<>(counts);
+    nonZero.values().removeIf(count -> count == 0);
+    return nonZero;
+  }
 
   private static String member() {
     return "MCD" + GuideExamples.uniqueValue();

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Benchmark of the claims feed end to end: the packaged jar on a fresh PostgreSQL database with a 512 MB heap, one
+# generated claim file of N lines for M members dropped into its inbox. Prints, from one run: parse-only lines/s (the
+# readers alone, in this script's JVM), parse + stage lines/s (the service's staging step), PostgreSQL's own COPY of
+# the same rows from the CSV into a table of text columns (the physical limit) and the ratio, evidence derivation
+# time for the members, and the service's memory.
+#   bench/claims.sh [lines=1000000] [members=50000] [format=csv|837i|x12-pair] [psychiatricShare=0.1]
+# STAGING=COPY|JDBC_BATCH picks the staging method (default: COPY, the service's default on PostgreSQL); JAVA_OPTS
+# the service's JVM options (default -Xmx512m, the memory target); another build via BENCH_JAR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lines=${1:-1000000}
+members=${2:-50000}
+format=${3:-csv}
+share=${4:-0.1}
+export JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
+
+cp=$(mktemp)
+./mvnw -B -q -pl routes -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime
+classpath="routes/target/classes:routes/target/test-classes:$(cat "$cp")"
+rm -f "$cp"
+
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+port=${BENCH_PORT:-18082}
+mkdir -p "$work/inbox" "$work/data"
+start_adapter "$port" --adapter.claims.inbox="$work/inbox" --adapter.adt.inbox="$work/adt" \
+  --adapter.mllp.port="${BENCH_MLLP_PORT:-12576}" --adapter.claims.staging="${STAGING:-AUTO}"
+echo "service JVM: $JAVA_OPTS; staging: ${STAGING:-AUTO}"
+
+java -Xmx256m -cp "$classpath" org.casemgmt.routes.claims.generator.ClaimFileGenerator --format "$format" \
+  --members "$members" --lines "$lines" --seed 1 --psychiatric-share "$share" --out "$work/data/claims.$format" \
+  | sed 's/^/generated: /'
+java -Xmx512m -cp "$classpath" bench/ClaimsLoadBench.java "http://localhost:$port" "$work/inbox" \
+  "$work"/data/claims.*[!s]
+
+# The physical limit: PostgreSQL's COPY of the same rows from the CSV extract (generated with the same seed).
+csv="$work/data/copy.csv"
+java -Xmx256m -cp "$classpath" org.casemgmt.routes.claims.generator.ClaimFileGenerator --format csv \
+  --members "$members" --lines "$lines" --seed 1 --psychiatric-share "$share" --out "$csv" > /dev/null
+columns=$(head -1 "$csv" | sed 's/,/ text, /g; s/$/ text/')
+psql -h 127.0.0.1 -U postgres -d "$db" -qc "CREATE TABLE bench_copy ($columns)"
+start=$(date +%s%N)
+psql -h 127.0.0.1 -U postgres -d "$db" -qc "\\copy bench_copy FROM '$csv' WITH (FORMAT csv, HEADER true)"
+copy_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+rows=$(psql -h 127.0.0.1 -U postgres -d "$db" -tAc "SELECT count(*) FROM bench_copy")
+stage_ms=$(cat "$work/stage.ms" 2>/dev/null || echo 0)
+echo "COPY of the same $rows rows from CSV: ${copy_ms} ms, $(( rows * 1000 / (copy_ms > 0 ? copy_ms : 1) )) lines/s;" \
+  "parse + stage took $(awk "BEGIN {printf \"%.2f\", $stage_ms / ($copy_ms > 0 ? $copy_ms : 1)}")x COPY's time"
+
+jcmd "$pid" GC.run > /dev/null
+echo "service memory: heap after full GC $(jcmd "$pid" GC.heap_info | awk '/used/ {print $0; exit}' | sed 's/^ *//');" \
+  "RSS peak $(awk '/VmHWM/ {print $2 / 1024 " MiB"}' /proc/"$pid"/status)"
