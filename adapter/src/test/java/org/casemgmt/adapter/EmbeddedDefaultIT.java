@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.casemgmt.adapter.testing.AdapterProcess;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations;
@@ -15,7 +16,10 @@ import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's run command as a new user meets it: the packaged jar, no database server, an empty folder. */
+/**
+ * The README's run command as a new user meets it: the packaged jar, no database server, an empty folder; a claim file
+ * dropped into its default inbox loads on the embedded database too.
+ */
 class EmbeddedDefaultIT {
   private final FhirContext fhirContext = FhirContext.forR4Cached();
 
@@ -41,6 +45,25 @@ class EmbeddedDefaultIT {
       patient.setGender(Enumerations.AdministrativeGender.MALE);
       patient.setBirthDateElement(new DateType("1975-07-04"));
       clientId = fhir.create().resource(patient).execute().getId().getIdPart();
+
+      // The claims feed on H2: staging by JDBC batches, evidence onto the client known by the Medicaid id.
+      Path inbox = workDir.resolve("data/inbox/claims");
+      Files.createDirectories(inbox);
+      Files.writeString(workDir.resolve("upload.tmp"), "member_id,claim_id,original_claim_id,frequency_code,"
+          + "claim_type,type_of_bill,place_of_service,revenue_code,procedure_code,modifiers,diagnosis_codes,"
+          + "from_date,through_date,admit_date,discharge_date,billing_npi,rendering_npi,status\n"
+          + "H2-RESTART-1,H2-IP-1,,1,institutional,0111,,0124,,,1:F20.9,2025-03-02,2025-03-10,2025-03-02,"
+          + "2025-03-10,1234567893,,paid\n");
+      Files.move(workDir.resolve("upload.tmp"), inbox.resolve("claims.csv"));
+      Path report = inbox.resolve("processed/claims.csv.report");
+      for (int waited = 0; !Files.exists(report) && waited < 1200; waited++) {
+        Thread.sleep(100);
+      }
+      assertThat(report).content().contains("outcome: LOADED").contains("evidence written: 2");
+      assertThat(first.output()).contains("staging by JDBC_BATCH");
+      Bundle stays = fhir.search().byUrl("Encounter?subject=Patient/" + clientId).returnBundle(Bundle.class)
+          .execute();
+      assertThat(stays.getEntry()).hasSize(1);
     }
     assertThat(workDir.resolve("data")).isDirectoryContaining(path -> path.toString().endsWith(".mv.db"));
 

@@ -3,15 +3,19 @@ package org.casemgmt.adapter.claims;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.casemgmt.adapter.storage.DatabaseKind;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepExecution;
+import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.database.JdbcCursorItemReader;
 import org.springframework.batch.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,9 +41,11 @@ class ClaimFileJob {
   private final StagingMethod staging;
   private final ClaimsEvidenceRecorder recorder;
   private final ClaimsProperties properties;
+  private final StepExecutionListener statistics;
 
   ClaimFileJob(JobRepository jobs, PlatformTransactionManager transactions, DataSource dataSource, JdbcTemplate jdbc,
-      StagingMethod staging, ClaimsEvidenceRecorder recorder, ClaimsProperties properties) {
+      StagingMethod staging, ClaimsEvidenceRecorder recorder, ClaimsProperties properties,
+      DataSourceProperties database) {
     this.jobs = jobs;
     this.transactions = transactions;
     this.dataSource = dataSource;
@@ -47,6 +53,23 @@ class ClaimFileJob {
     this.staging = staging;
     this.recorder = recorder;
     this.properties = properties;
+    this.statistics = refreshStatistics(jdbc, DatabaseKind.fromJdbcUrl(database.getUrl()));
+  }
+
+  /**
+   * After a bulk load PostgreSQL's planner still believes the staging tables as small as before (autovacuum analyses
+   * them later), and the evidence step's per-member queries would scan whole tables; ANALYZE now tells it.
+   */
+  private static StepExecutionListener refreshStatistics(JdbcTemplate jdbc, DatabaseKind database) {
+    return new StepExecutionListener() {
+      @Override
+      public ExitStatus afterStep(StepExecution step) {
+        if (database == DatabaseKind.POSTGRESQL) {
+          jdbc.execute("ANALYZE cm_claim, cm_claim_line, cm_claim_diagnosis, cm_claim_member");
+        }
+        return null;
+      }
+    };
   }
 
   /**
@@ -63,6 +86,7 @@ class ClaimFileJob {
     Step stage = new StepBuilder(STAGE, jobs).<FileItem, FileItem>chunk(properties.chunkSize(), transactions)
         .reader(new ClaimFileReader(file)).writer(stagingWriter)
         .listener(stagingWriter).listener(new ClaimsProgress(name, properties.progressEvery()))
+        .listener(statistics)
         .build();
     EvidenceWriter evidenceWriter = new EvidenceWriter(recorder, jdbc, fileId, name);
     Step derive = new StepBuilder(DERIVE, jobs).<String, String>chunk(properties.memberChunk(), transactions)

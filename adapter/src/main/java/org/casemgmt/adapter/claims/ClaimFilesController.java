@@ -1,5 +1,8 @@
 package org.casemgmt.adapter.claims;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -8,17 +11,19 @@ import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The operator's view of the claims feed: every file received, its job's state and counts while it runs and after,
- * and the claims it could not load with the reason. Rejection reasons may quote claim content, so only the per-file
- * rejection list returns them.
+ * the claims it could not load with the reason, and the replay of a file that went to the error folder. Rejection
+ * reasons may quote claim content, so only the per-file rejection list returns them.
  */
 @RestController
 @RequestMapping("/admin/claims/files")
@@ -26,11 +31,13 @@ class ClaimFilesController {
   private final JdbcTemplate jdbc;
   private final JobExplorer jobExplorer;
   private final ClaimFileJob job;
+  private final Path inbox;
 
-  ClaimFilesController(JdbcTemplate jdbc, JobExplorer jobExplorer, ClaimFileJob job) {
+  ClaimFilesController(JdbcTemplate jdbc, JobExplorer jobExplorer, ClaimFileJob job, ClaimsProperties properties) {
     this.jdbc = jdbc;
     this.jobExplorer = jobExplorer;
     this.job = job;
+    this.inbox = Path.of(properties.inbox());
   }
 
   /** A file and the latest run of its job. Counts add up over a resumed job's runs. */
@@ -63,6 +70,22 @@ class ClaimFilesController {
         + " WHERE file_id = ? ORDER BY position, id", (row, number) -> new Rejection(
             (Long) row.getObject("position", Long.class), row.getString("scope"), row.getString("claim_id"),
             row.getString("member_id"), row.getString("location"), row.getString("reason")), id);
+  }
+
+  /**
+   * Puts a file from the error folder back into the inbox, once its cause is fixed (the database is back, say): its
+   * job resumes after what was committed. A file with bad content is better corrected and dropped as a new file.
+   */
+  @PostMapping("/{id}/replay")
+  ResponseEntity<FileStatus> replay(@PathVariable long id) throws IOException {
+    FileStatus file = file(id);
+    Path failed = inbox.resolve("error").resolve(file.name());
+    if (!Files.isRegularFile(failed)) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "claim file " + id + " is not in the error folder");
+    }
+    Files.deleteIfExists(failed.resolveSibling(file.name() + ".report"));
+    Files.move(failed, inbox.resolve(file.name()));
+    return ResponseEntity.accepted().body(file);
   }
 
   private FileStatus status(long id, String name, String sha256, LocalDateTime receivedAt) {

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -97,8 +98,9 @@ class ClaimsEvidenceRecorder {
   }
 
   /**
-   * Derives and records the evidence of the given members. A member whose evidence the record refuses (or whose write
-   * keeps colliding) is left as it was and named in {@code refusals} with the reason; the others are recorded.
+   * Derives and records the evidence of the given members. A member whose evidence the record refuses (it breaks a
+   * profile, say) is left as it was and named in {@code refusals} with the reason; the others are recorded. A storage
+   * failure is thrown: it says nothing about the member.
    *
    * @param cause the file whose loading prompted this, named by the Provenance of retractions
    */
@@ -119,9 +121,11 @@ class ClaimsEvidenceRecorder {
       try {
         tally = tally.plus(withRetries(() -> ownTransaction.execute(status ->
             write(memberId, wanted, before, fileOfClaim, cause))));
-      } catch (RuntimeException refused) {
-        refusals.put(memberId, refused.getMessage() == null ? refused.getClass().getSimpleName()
-            : refused.getMessage());
+      } catch (BaseServerResponseException refused) {
+        if (refused.getStatusCode() >= 500) {
+          throw refused; // not the member's data: the job fails and resumes here when the file is dropped again
+        }
+        refusals.put(memberId, refused.getMessage());
       }
     }
     return tally;

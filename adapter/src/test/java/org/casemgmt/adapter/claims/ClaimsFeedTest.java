@@ -129,6 +129,26 @@ class ClaimsFeedTest extends FhirServerTest {
   }
 
   @Test
+  void adjustmentsApplyWhateverOrderTheyArriveInAndTheLastLoadedOfTwoStands() throws Exception {
+    String member = member();
+    String original = claimId();
+    String first = claimId();
+    String second = claimId();
+    // The corrections arrive before the claim they correct (files from different senders), the second one later.
+    awaitReport("processed", drop(new ClaimsCsv()
+        .adjustment(member, first, original, "7", "0124", "1:F20.9", "2025-11-01", "2025-11-05")));
+    awaitReport("processed", drop(new ClaimsCsv()
+        .adjustment(member, second, original, "7", "0124", "1:F20.9", "2025-11-01", "2025-11-07")));
+    awaitReport("processed", drop(new ClaimsCsv()
+        .stay(member, original, "0111", "0124", "1:F20.9", "2025-11-01", "2025-11-03", "paid")));
+
+    assertThat(currentClaims(member)).containsExactly(second);
+    Encounter stay = single(Encounter.class, "Encounter?identifier=" + EPISODES + "|" + member
+        + "|INPATIENT|2025-11-01");
+    assertThat(stay.getPeriod().getEndElement().getValueAsString()).isEqualTo("2025-11-07");
+  }
+
+  @Test
   void interimBillsAndATransferNextDayAreOneEpisodeAndCrisisServicesCountPerDay() throws Exception {
     String member = member();
     awaitReport("processed", drop(new ClaimsCsv()
@@ -194,6 +214,14 @@ class ClaimsFeedTest extends FhirServerTest {
     Report report = awaitReport("error", name);
     assertThat(report.value("outcome")).isEqualTo("UNREADABLE");
     assertThat(report.value("reason")).contains("member_id");
+
+    // Listed, and replayable from the error folder: it is read again (and refused again, being what it is).
+    String file = baseUrl() + "/admin/claims/files/" + report.value("file id");
+    assertThat(new RestTemplate().getForObject(file, Map.class)).containsEntry("status", "FAILED");
+    assertThat(new RestTemplate().postForEntity(file + "/replay", null, Map.class).getStatusCode().value())
+        .isEqualTo(202);
+    assertThat(awaitReport("error", name).value("outcome")).isEqualTo("UNREADABLE");
+    assertThat(new RestTemplate().getForObject(file, Map.class)).containsEntry("runs", 2);
   }
 
   @Test
