@@ -22,6 +22,7 @@ import org.casemgmt.adapter.claims.evidence.ClaimDiagnosis;
 import org.casemgmt.adapter.claims.evidence.ClaimEpisode;
 import org.casemgmt.adapter.claims.evidence.ClaimEvidenceRules;
 import org.casemgmt.adapter.claims.evidence.MemberEvidence;
+import org.casemgmt.adapter.conformance.ProfileEnforcement;
 import org.casemgmt.adapter.identity.ClientIdentity;
 import org.casemgmt.adapter.identity.ClientRecordChanges;
 import org.hibernate.exception.ConstraintViolationException;
@@ -37,10 +38,11 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brings members' evidence on the client record in line with their claims in force. Each member is one transaction of
- * its own: the client (matched on the Medicaid member id, created from the claims' member loops when unknown), the
- * Encounters and Conditions that are new or changed, the ones the claims no longer support marked entered-in-error,
- * a Provenance for each naming its claims and files, and the digests that make the next run write only what changed.
+ * Brings members' evidence on the client record in line with their claims in force, a chunk of members in one
+ * transaction: for each member the client (matched on the Medicaid member id, created from the claims' member loops
+ * when unknown), the Encounters and Conditions that are new or changed, the ones the claims no longer support marked
+ * entered-in-error, a Provenance for each naming its claims and files, and the digests that make the next run write
+ * only what changed.
  * A member whose evidence is unchanged costs one comparison and no FHIR write, so a resumed or repeated run is cheap.
  */
 @Component
@@ -97,48 +99,102 @@ class ClaimsEvidenceRecorder {
     }
   }
 
+  /** A member whose evidence is to change, with what is wanted, what is on record, and each claim's file. */
+  private record MemberChange(String memberId, Map<String, Wanted> wanted, Map<String, Stored> before,
+      Map<String, String> fileOfClaim) {
+  }
+
   /**
-   * Derives and records the evidence of the given members. A member whose evidence the record refuses (it breaks a
-   * profile, say) is left as it was and named in {@code refusals} with the reason; the others are recorded. A storage
-   * failure is thrown: it says nothing about the member.
+   * Derives and records the evidence of the given members, all in one transaction (a bulk load writes thousands). If
+   * the record refuses one member's evidence (it breaks a profile, say), the members are written one by one instead:
+   * the refused one is left as it was and named in {@code refusals} with the reason, the others are recorded. A
+   * storage failure is thrown: it says nothing about the members.
    *
    * @param cause the file whose loading prompted this, named by the Provenance of retractions
    */
   Tally record(List<String> memberIds, String cause, Map<String, String> refusals) {
     Map<String, List<Staged>> claims = currentClaims.of(memberIds);
     Map<String, Map<String, Stored>> stored = storedEvidence(memberIds);
-    Tally tally = new Tally(0, 0, 0);
+    List<MemberChange> changes = new ArrayList<>();
     for (String memberId : memberIds) {
       List<Staged> inForce = claims.getOrDefault(memberId, List.of());
       MemberEvidence evidence = rules.derive(memberId, inForce.stream().map(Staged::claim).toList());
       Map<String, Wanted> wanted = wanted(memberId, evidence);
       Map<String, Stored> before = stored.getOrDefault(memberId, Map.of());
-      if (unchanged(wanted, before)) {
-        continue;
+      if (!unchanged(wanted, before)) {
+        Map<String, String> fileOfClaim = new HashMap<>();
+        inForce.forEach(staged -> fileOfClaim.put(staged.claim().claimId(), staged.fileName()));
+        changes.add(new MemberChange(memberId, wanted, before, fileOfClaim));
       }
-      Map<String, String> fileOfClaim = new HashMap<>();
-      inForce.forEach(staged -> fileOfClaim.put(staged.claim().claimId(), staged.fileName()));
+    }
+    if (changes.isEmpty()) {
+      return new Tally(0, 0, 0);
+    }
+    try {
+      return withRetries(() -> ownTransaction.execute(status -> write(changes, cause)));
+    } catch (BaseServerResponseException refused) {
+      rethrowIfNotRefusal(refused);
+    }
+    Tally tally = new Tally(0, 0, 0);
+    for (MemberChange change : changes) {
       try {
-        tally = tally.plus(withRetries(() -> ownTransaction.execute(status ->
-            write(memberId, wanted, before, fileOfClaim, cause))));
+        tally = tally.plus(withRetries(() -> ownTransaction.execute(status -> write(List.of(change), cause))));
       } catch (BaseServerResponseException refused) {
-        if (refused.getStatusCode() >= 500) {
-          throw refused; // not the member's data: the job fails and resumes here when the file is dropped again
-        }
-        refusals.put(memberId, refused.getMessage());
+        rethrowIfNotRefusal(refused);
+        refusals.put(change.memberId(), refused.getMessage());
       }
     }
     return tally;
   }
 
-  private Tally write(String memberId, Map<String, Wanted> wanted, Map<String, Stored> before,
-      Map<String, String> fileOfClaim, String cause) {
+  /** A 5xx is not about the member's data: the job fails, and resumes here when the file is dropped again. */
+  private static void rethrowIfNotRefusal(BaseServerResponseException failure) {
+    if (failure.getStatusCode() >= 500) {
+      throw failure;
+    }
+  }
+
+  private Tally write(List<MemberChange> members, String cause) {
     ClientRecordChanges changes = new ClientRecordChanges();
-    String client = client(memberId, changes);
     Date now = Date.from(clock.instant());
+    Map<MemberChange, Map<String, String>> writtenByMember = new LinkedHashMap<>();
+    Map<MemberChange, List<String>> goneByMember = new LinkedHashMap<>();
+    for (MemberChange member : members) {
+      String client = client(member.memberId(), changes);
+      writtenByMember.put(member, writeWanted(member, client, changes, now));
+      goneByMember.put(member, retractGone(member, changes, now, cause));
+    }
+    SystemRequestDetails request = new SystemRequestDetails();
+    request.getUserData().put(ProfileEnforcement.BUILT_TO_PROFILE, Boolean.TRUE);
+    Bundle response = (Bundle) systemDao.transactionNested(request, changes.transaction());
+    Map<String, String> locations = locations(changes.transaction(), response);
+    List<Object[]> removed = new ArrayList<>();
+    List<Object[]> rows = new ArrayList<>();
+    int written = 0;
+    int retracted = 0;
+    for (MemberChange member : members) {
+      Map<String, String> writtenKeys = writtenByMember.get(member);
+      List<String> gone = goneByMember.get(member);
+      Stream.concat(writtenKeys.keySet().stream(), gone.stream())
+          .forEach(key -> removed.add(new Object[] {member.memberId(), key}));
+      writtenKeys.forEach((key, reference) -> rows.add(new Object[] {member.memberId(), key,
+          member.wanted().get(key).digest(), locations.getOrDefault(reference, reference)}));
+      gone.forEach(key -> rows.add(new Object[] {member.memberId(), key, RETRACTED,
+          member.before().get(key).reference()}));
+      written += writtenKeys.size();
+      retracted += gone.size();
+    }
+    jdbc.batchUpdate("DELETE FROM cm_claim_evidence WHERE member_id = ? AND evidence_key = ?", removed);
+    jdbc.batchUpdate("INSERT INTO cm_claim_evidence (member_id, evidence_key, digest, resource_ref)"
+        + " VALUES (?, ?, ?, ?)", rows);
+    return new Tally(members.size(), written, retracted);
+  }
+
+  /** New and changed evidence, each with its Provenance; returns the reference of each written piece by key. */
+  private Map<String, String> writeWanted(MemberChange member, String client, ClientRecordChanges changes, Date now) {
     Map<String, String> written = new LinkedHashMap<>();
-    for (Wanted item : wanted.values()) {
-      Stored previous = before.get(item.key());
+    for (Wanted item : member.wanted().values()) {
+      Stored previous = member.before().get(item.key());
       if (previous != null && previous.digest().equals(item.digest())) {
         continue;
       }
@@ -151,28 +207,22 @@ class ClaimsEvidenceRecorder {
         reference = changes.update(resource);
       }
       changes.provenance(EvidenceResources.provenance(now, previous == null ? "CREATE" : "UPDATE", item.claimIds(),
-          item.claimIds().stream().map(fileOfClaim::get).distinct().sorted().toList()), reference);
+          item.claimIds().stream().map(member.fileOfClaim()::get).distinct().sorted().toList()), reference);
       written.put(item.key(), reference);
     }
-    List<String> gone = before.entrySet().stream()
-        .filter(entry -> !wanted.containsKey(entry.getKey()) && !entry.getValue().retracted())
+    return written;
+  }
+
+  /** Evidence on record that the claims in force no longer support: marked entered-in-error, with a Provenance. */
+  private List<String> retractGone(MemberChange member, ClientRecordChanges changes, Date now, String cause) {
+    List<String> gone = member.before().entrySet().stream()
+        .filter(entry -> !member.wanted().containsKey(entry.getKey()) && !entry.getValue().retracted())
         .map(Map.Entry::getKey).toList();
     for (String key : gone) {
-      String reference = changes.update(EvidenceResources.retracted(read(before.get(key).reference())));
+      String reference = changes.update(EvidenceResources.retracted(read(member.before().get(key).reference())));
       changes.provenance(EvidenceResources.provenance(now, "NULLIFY", List.of(), List.of(cause)), reference);
     }
-    Bundle response = (Bundle) systemDao.transactionNested(new SystemRequestDetails(), changes.transaction());
-    Map<String, String> locations = locations(changes.transaction(), response);
-    jdbc.batchUpdate("DELETE FROM cm_claim_evidence WHERE member_id = ? AND evidence_key = ?",
-        Stream.concat(written.keySet().stream(), gone.stream())
-            .map(key -> new Object[] {memberId, key}).toList());
-    List<Object[]> rows = new ArrayList<>();
-    written.forEach((key, reference) -> rows.add(new Object[] {memberId, key, wanted.get(key).digest(),
-        locations.getOrDefault(reference, reference)}));
-    gone.forEach(key -> rows.add(new Object[] {memberId, key, RETRACTED, before.get(key).reference()}));
-    jdbc.batchUpdate("INSERT INTO cm_claim_evidence (member_id, evidence_key, digest, resource_ref)"
-        + " VALUES (?, ?, ?, ?)", rows);
-    return new Tally(1, written.size(), gone.size());
+    return gone;
   }
 
   /** The client the member is: matched on the Medicaid member id, or created from what the claims say of them. */

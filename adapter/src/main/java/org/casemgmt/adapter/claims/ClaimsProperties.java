@@ -16,7 +16,7 @@ record ClaimsProperties(String inbox, StagingMethod.Kind staging, int chunkSize,
 
   ClaimsProperties {
     staging = staging == null ? StagingMethod.Kind.AUTO : staging;
-    chunkSize = chunkSize <= 0 ? 1000 : chunkSize;
+    chunkSize = chunkSize <= 0 ? 2000 : chunkSize;
     memberChunk = memberChunk <= 0 ? 100 : memberChunk;
     progressEvery = progressEvery <= 0 ? 100_000 : progressEvery;
   }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
@@ -20,7 +21,13 @@ import org.slf4j.LoggerFactory;
  * OperationOutcome naming each error and where it is; inside a transaction it rolls the whole Bundle back.
  */
 @Interceptor
-class ProfileEnforcement {
+public class ProfileEnforcement {
+  /**
+   * Request user data marking writes of resources the adapter builds itself to a profile it claims (evidence derived
+   * from claims), whose conformance its tests prove for every shape it builds: their claimed profiles are not checked
+   * again on each write, which would cost most of a bulk derivation's time. Required profiles are still enforced.
+   */
+  public static final String BUILT_TO_PROFILE = "casemgmt.builtToProfile";
   private static final Logger log = LoggerFactory.getLogger(ProfileEnforcement.class);
 
   private final FhirContext fhirContext;
@@ -34,18 +41,22 @@ class ProfileEnforcement {
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
-  void beforeCreate(IBaseResource resource) {
-    enforce(resource);
+  void beforeCreate(IBaseResource resource, RequestDetails request) {
+    enforce(resource, builtToProfile(request));
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
-  void beforeUpdate(IBaseResource previous, IBaseResource resource) {
-    enforce(resource);
+  void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    enforce(resource, builtToProfile(request));
   }
 
-  void enforce(IBaseResource resource) {
+  private static boolean builtToProfile(RequestDetails request) {
+    return request != null && Boolean.TRUE.equals(request.getUserData().get(BUILT_TO_PROFILE));
+  }
+
+  void enforce(IBaseResource resource, boolean builtToProfile) {
     String type = fhirContext.getResourceType(resource);
-    boolean claimsOurProfile = resource.getMeta().getProfile().stream()
+    boolean claimsOurProfile = !builtToProfile && resource.getMeta().getProfile().stream()
         .anyMatch(profile -> profile.getValue().startsWith(ImplementationGuide.CANONICAL + "/"));
     String required = requiredProfiles.get(type);
     if (!claimsOurProfile && required == null) {

@@ -1,0 +1,55 @@
+package org.casemgmt.adapter.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.time.LocalDate;
+import java.util.List;
+import org.casemgmt.adapter.claims.evidence.ClaimDiagnosis;
+import org.casemgmt.adapter.claims.evidence.ClaimEpisode;
+import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
+import org.casemgmt.profiles.ImplementationGuide;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the claims feed writes on the client record conforms to the guide's profiles it claims, in every shape it
+ * builds: the service trusts this and does not validate these resources again on each write (see
+ * {@code ProfileEnforcement.BUILT_TO_PROFILE}).
+ */
+class EvidenceResourcesTest {
+  private static final ImplementationGuide GUIDE = new ImplementationGuide(FhirContext.forR4Cached());
+
+  @ParameterizedTest
+  @EnumSource(value = EpisodeKind.class, names = {"INPATIENT", "EMERGENCY", "CRISIS"})
+  void episodesConform(EpisodeKind kind) {
+    ClaimEpisode episode = new ClaimEpisode(kind, LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 10), true,
+        "F20.9", List.of("C2", "C1"));
+    assertConforms(EvidenceResources.encounter("MCD1", "Patient/1", episode));
+  }
+
+  @Test
+  void diagnosesConformAndOnlyIcd10ClaimsTheDiagnosisProfile() {
+    ClaimDiagnosis icd10 = new ClaimDiagnosis("F31.9", "http://hl7.org/fhir/sid/icd-10-cm", LocalDate.of(2024, 1, 2),
+        LocalDate.of(2025, 6, 30), 3, false, List.of("C1", "C2", "C3"));
+    ClaimDiagnosis icd9 = new ClaimDiagnosis("296.7", "http://hl7.org/fhir/sid/icd-9-cm", LocalDate.of(2014, 1, 2),
+        LocalDate.of(2014, 1, 2), 1, true, List.of("C9"));
+    assertConforms(EvidenceResources.condition("MCD1", "Patient/1", icd10));
+    assertConforms(EvidenceResources.condition("MCD1", "Patient/1", icd9));
+    assertThat(EvidenceResources.condition("MCD1", "Patient/1", icd10).getMeta().getProfile()).hasSize(1);
+    assertThat(EvidenceResources.condition("MCD1", "Patient/1", icd9).getMeta().getProfile()).isEmpty();
+  }
+
+  @Test
+  void retractedEvidenceStillConforms() {
+    ClaimDiagnosis diagnosis = new ClaimDiagnosis("F20.9", "http://hl7.org/fhir/sid/icd-10-cm",
+        LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 2), 1, false, List.of("C1"));
+    assertConforms(EvidenceResources.retracted(EvidenceResources.condition("MCD1", "Patient/1", diagnosis)));
+  }
+
+  private static void assertConforms(Resource resource) {
+    assertThat(GUIDE.errors(resource)).as(resource.fhirType()).isEmpty();
+  }
+}
