@@ -5,7 +5,9 @@
 # the same rows from the CSV into a table of text columns (the physical limit) and the ratio, evidence derivation
 # time for the members, and the service's memory.
 #   bench/claims.sh [lines=1000000] [members=50000] [format=csv|837i|x12-pair] [psychiatricShare=0.1]
-# STAGING=COPY|JDBC_BATCH picks the staging method (default: COPY, the service's default on PostgreSQL); JAVA_OPTS
+# STAGING=COPY|JDBC_BATCH picks the staging method (default: COPY, the service's default on PostgreSQL), STAGE_ONLY=1
+# stops after staging (to compare staging methods); JDBC_URL_OPTIONS are appended to the JDBC URL (for example
+# ?reWriteBatchedInserts=true, the PostgreSQL driver's multi-row rewrite of JDBC batches); JAVA_OPTS
 # the service's JVM options (default -Xmx512m, the memory target); another build via BENCH_JAR.
 set -euo pipefail
 cd "$(dirname "$0")/.."

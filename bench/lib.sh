@@ -1,7 +1,7 @@
 # Shared by the benchmarks: start the packaged adapter on a fresh PostgreSQL database and wait until it is ready.
 # Source it, then: start_adapter <port> [adapter arguments...]; it sets $pid and $work (a scratch folder holding
 # adapter.log) and drops the database and stops the adapter on exit. JVM options via JAVA_OPTS, another build via
-# BENCH_JAR (the jar used is in $jar).
+# BENCH_JAR (the jar used is in $jar), options appended to the JDBC URL via JDBC_URL_OPTIONS.
 
 jar=${BENCH_JAR:-adapter/target/adapter.jar}
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package
@@ -21,7 +21,7 @@ start_adapter() {
   trap cleanup EXIT
   # shellcheck disable=SC2086
   java ${JAVA_OPTS:--Xmx2g} -jar "$jar" --server.port="$port" \
-    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres \
+    --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db${JDBC_URL_OPTIONS:-}" --spring.datasource.username=postgres \
     "$@" > "$work/adapter.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 240); do

@@ -31,8 +31,6 @@ class ClaimFileJob {
   static final String NAME = "claim-file";
   static final String STAGE = "stage-claims";
   static final String DERIVE = "derive-evidence";
-  /** Where the member reader keeps its count (Spring Batch's name: reader name + ".read.count"). */
-  static final String MEMBERS_READ = "file-members.read.count";
 
   private final JobRepository jobs;
   private final PlatformTransactionManager transactions;

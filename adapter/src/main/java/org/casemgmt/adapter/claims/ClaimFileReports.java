@@ -45,7 +45,7 @@ class ClaimFileReports {
         StepCounters.get(stage, ClaimStagingWriter.LINES), StepCounters.get(stage, ClaimStagingWriter.REJECTED))));
     job.lastStep(execution, ClaimFileJob.DERIVE).ifPresent(derive -> report.append(String.format(
         "members: %d%nmembers whose evidence changed: %d%nevidence written: %d%nevidence retracted: %d%n"
-            + "members refused: %d%n", StepCounters.get(derive, ClaimFileJob.MEMBERS_READ),
+            + "members refused: %d%n", StepCounters.get(derive, EvidenceWriter.MEMBERS),
         StepCounters.get(derive, EvidenceWriter.MEMBERS_CHANGED), StepCounters.get(derive, EvidenceWriter.WRITTEN),
         StepCounters.get(derive, EvidenceWriter.RETRACTED), StepCounters.get(derive, EvidenceWriter.REFUSED))));
     List<String> rejections = jdbc.query("SELECT position, scope, claim_id, member_id, location, reason"

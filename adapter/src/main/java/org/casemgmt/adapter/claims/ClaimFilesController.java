@@ -102,7 +102,7 @@ class ClaimFilesController {
         latest.map(JobExecution::getStartTime).orElse(null), latest.map(JobExecution::getEndTime).orElse(null),
         runs.size(), count(stage, ClaimFileReader.POSITION), count(stage, ClaimStagingWriter.STAGED), lines,
         count(stage, ClaimStagingWriter.REJECTED), lines * 1000 / Math.max(1, millis(stage)), millis(stage),
-        count(derive, ClaimFileJob.MEMBERS_READ), count(derive, EvidenceWriter.MEMBERS_CHANGED),
+        count(derive, EvidenceWriter.MEMBERS), count(derive, EvidenceWriter.MEMBERS_CHANGED),
         count(derive, EvidenceWriter.WRITTEN), count(derive, EvidenceWriter.RETRACTED),
         count(derive, EvidenceWriter.REFUSED), millis(derive));
   }

@@ -201,7 +201,8 @@ class ClaimsEvidenceRecorder {
       Resource resource = item.build().apply(client);
       String reference;
       if (previous == null) {
-        reference = changes.create(resource);
+        // cm_claim_evidence, written in the same transactions, is where this feed's evidence is kept track of.
+        reference = changes.createKnownNew(resource);
       } else {
         resource.setId(read(previous.reference()).getIdElement());
         reference = changes.update(resource);

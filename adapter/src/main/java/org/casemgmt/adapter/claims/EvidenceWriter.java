@@ -15,7 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * members at a time, and records members whose evidence the client record refused beside the file's rejected claims.
  */
 class EvidenceWriter implements ItemWriter<String>, StepExecutionListener {
-  static final String MEMBERS_CHANGED = "evidence.members";
+  /** Members whose evidence was derived (Spring Batch's own read count also counts the read that found the end). */
+  static final String MEMBERS = "evidence.members";
+  static final String MEMBERS_CHANGED = "evidence.members-changed";
   static final String WRITTEN = "evidence.written";
   static final String RETRACTED = "evidence.retracted";
   static final String REFUSED = "evidence.refused";
@@ -49,6 +51,7 @@ class EvidenceWriter implements ItemWriter<String>, StepExecutionListener {
     jdbc.batchUpdate("INSERT INTO cm_claim_rejection (file_id, scope, member_id, location, reason)"
         + " SELECT ?, 'MEMBER', ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM cm_claim_rejection"
         + " WHERE file_id = ? AND scope = 'MEMBER' AND member_id = ?)", rows);
+    StepCounters.add(step, MEMBERS, members.size());
     StepCounters.add(step, MEMBERS_CHANGED, tally.membersChanged());
     StepCounters.add(step, WRITTEN, tally.written());
     StepCounters.add(step, RETRACTED, tally.retracted());

@@ -33,6 +33,18 @@ public final class ClientRecordChanges {
     return fullUrl;
   }
 
+  /**
+   * A new resource the caller knows is not stored yet (its own bookkeeping says so, in the same transaction), so no
+   * search for an existing one is needed; returns the reference other entries use for it.
+   */
+  public String createKnownNew(Resource resource) {
+    String fullUrl = "urn:uuid:" + UUID.randomUUID();
+    transaction.addEntry().setFullUrl(fullUrl).setResource(resource)
+        .getRequest().setMethod(HTTPVerb.POST).setUrl(resource.fhirType());
+    written.add(new Reference(fullUrl));
+    return fullUrl;
+  }
+
   /** A stored resource, changed; refused if someone else changed it since it was read. */
   public String update(Resource resource) {
     String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
