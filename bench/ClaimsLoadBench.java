@@ -69,10 +69,12 @@ public class ClaimsLoadBench {
       deriveMillis += derive;
       lines += Long.parseLong(job.get("linesStaged"));
       System.out.printf("%s: %s claims (%s lines) staged in %.1f s = %s lines/s; %s rejected;"
-              + " evidence for %s members (%s changed, %s resources written, %s refused) in %.1f s%n",
+              + " evidence for %s members (%s changed, %s resources written, %s refused) in %.1f s:"
+              + " deriving %.1f s, recording on the client record %.1f s%n",
           job.get("name"), job.get("claimsStaged"), job.get("linesStaged"), stage / 1000.0, job.get("linesPerSecond"),
           job.get("claimsRejected"), job.get("members"), job.get("membersChanged"), job.get("evidenceWritten"),
-          job.get("membersRefused"), derive / 1000.0);
+          job.get("membersRefused"), derive / 1000.0, Long.parseLong(job.get("derivingMillis")) / 1000.0,
+          Long.parseLong(job.get("recordingMillis")) / 1000.0);
     }
     System.out.printf("parse + stage: %,d lines in %.1f s = %,d lines/s; evidence derivation: %.1f s;"
         + " whole load (drop to done): %.1f s%n", lines, stageMillis / 1000.0, lines * 1000 / Math.max(1, stageMillis),

@@ -65,7 +65,8 @@ class TerminologyTest {
   static Stream<Arguments> localCodeSystems() {
     return Stream.of(
         arguments("case-management", false, List.of("isp", "eligibility-determination", "eligibility",
-            "impairment-evidence", "case-manager", "screening", "reassessment", "client-approval")),
+            "impairment-evidence", "case-manager", "screening", "reassessment", "client-approval",
+            "denied-claims")),
         arguments("cm-model", true, List.of("brokerage", "clinical", "strengths", "rehabilitation", "icm", "act")),
         arguments("referral-type", true, List.of("housing", "vocational-training", "employment", "benefits",
             "benefits-snap", "benefits-ssi", "benefits-ssdi", "benefits-medicaid", "psychiatric-care", "primary-care",

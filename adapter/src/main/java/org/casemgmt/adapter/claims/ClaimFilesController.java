@@ -44,7 +44,8 @@ class ClaimFilesController {
   record FileStatus(long id, String name, String sha256, LocalDateTime receivedAt, String status, String exit,
       LocalDateTime started, LocalDateTime ended, long runs, long itemsRead, long claimsStaged, long linesStaged,
       long claimsRejected, long linesPerSecond, long stageMillis, long members, long membersChanged,
-      long evidenceWritten, long evidenceRetracted, long membersRefused, long deriveMillis) {
+      long evidenceWritten, long evidenceRetracted, long membersRefused, long deriveMillis, long derivingMillis,
+      long recordingMillis) {
   }
 
   record Rejection(Long item, String scope, String claimId, String memberId, String location, String reason) {
@@ -104,7 +105,8 @@ class ClaimFilesController {
         count(stage, ClaimStagingWriter.REJECTED), lines * 1000 / Math.max(1, millis(stage)), millis(stage),
         count(derive, EvidenceWriter.MEMBERS), count(derive, EvidenceWriter.MEMBERS_CHANGED),
         count(derive, EvidenceWriter.WRITTEN), count(derive, EvidenceWriter.RETRACTED),
-        count(derive, EvidenceWriter.REFUSED), millis(derive));
+        count(derive, EvidenceWriter.REFUSED), millis(derive), count(derive, EvidenceWriter.DERIVING),
+        count(derive, EvidenceWriter.RECORDING));
   }
 
   private static long count(Optional<StepExecution> step, String counter) {

@@ -76,10 +76,20 @@ class ClaimsEvidenceRecorder {
     this.clock = clock;
   }
 
-  /** What a run did, for the step's counters. */
-  record Tally(int membersChanged, int written, int retracted) {
+  /**
+   * What a run did, for the step's counters, and where its time went: deriving (reading the claims in force, the
+   * rules, comparing with what is on record) and recording (the client record's writes).
+   */
+  record Tally(int membersChanged, int written, int retracted, long deriveNanos, long recordNanos) {
+    static final Tally NONE = new Tally(0, 0, 0, 0, 0);
+
     Tally plus(Tally other) {
-      return new Tally(membersChanged + other.membersChanged, written + other.written, retracted + other.retracted);
+      return new Tally(membersChanged + other.membersChanged, written + other.written, retracted + other.retracted,
+          deriveNanos + other.deriveNanos, recordNanos + other.recordNanos);
+    }
+
+    Tally took(long derive, long record) {
+      return new Tally(membersChanged, written, retracted, deriveNanos + derive, recordNanos + record);
     }
   }
 
@@ -113,6 +123,7 @@ class ClaimsEvidenceRecorder {
    * @param cause the file whose loading prompted this, named by the Provenance of retractions
    */
   Tally record(List<String> memberIds, String cause, Map<String, String> refusals) {
+    long start = System.nanoTime();
     Map<String, List<Staged>> claims = currentClaims.of(memberIds);
     Map<String, Map<String, Stored>> stored = storedEvidence(memberIds);
     List<MemberChange> changes = new ArrayList<>();
@@ -127,15 +138,17 @@ class ClaimsEvidenceRecorder {
         changes.add(new MemberChange(memberId, wanted, before, fileOfClaim));
       }
     }
+    long derived = System.nanoTime();
     if (changes.isEmpty()) {
-      return new Tally(0, 0, 0);
+      return Tally.NONE.took(derived - start, 0);
     }
     try {
-      return withRetries(() -> ownTransaction.execute(status -> write(changes, cause)));
+      return withRetries(() -> ownTransaction.execute(status -> write(changes, cause)))
+          .took(derived - start, System.nanoTime() - derived);
     } catch (BaseServerResponseException refused) {
       rethrowIfNotRefusal(refused);
     }
-    Tally tally = new Tally(0, 0, 0);
+    Tally tally = Tally.NONE;
     for (MemberChange change : changes) {
       try {
         tally = tally.plus(withRetries(() -> ownTransaction.execute(status -> write(List.of(change), cause))));
@@ -144,7 +157,7 @@ class ClaimsEvidenceRecorder {
         refusals.put(change.memberId(), refused.getMessage());
       }
     }
-    return tally;
+    return tally.took(derived - start, System.nanoTime() - derived);
   }
 
   /** A 5xx is not about the member's data: the job fails, and resumes here when the file is dropped again. */
@@ -187,7 +200,7 @@ class ClaimsEvidenceRecorder {
     jdbc.batchUpdate("DELETE FROM cm_claim_evidence WHERE member_id = ? AND evidence_key = ?", removed);
     jdbc.batchUpdate("INSERT INTO cm_claim_evidence (member_id, evidence_key, digest, resource_ref)"
         + " VALUES (?, ?, ?, ?)", rows);
-    return new Tally(members.size(), written, retracted);
+    return new Tally(members.size(), written, retracted, 0, 0);
   }
 
   /** New and changed evidence, each with its Provenance; returns the reference of each written piece by key. */

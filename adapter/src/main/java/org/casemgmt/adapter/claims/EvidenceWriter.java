@@ -21,6 +21,9 @@ class EvidenceWriter implements ItemWriter<String>, StepExecutionListener {
   static final String WRITTEN = "evidence.written";
   static final String RETRACTED = "evidence.retracted";
   static final String REFUSED = "evidence.refused";
+  /** Milliseconds spent deriving (claims in force, rules, comparison) and recording on the client record. */
+  static final String DERIVING = "evidence.deriving-ms";
+  static final String RECORDING = "evidence.recording-ms";
 
   private final ClaimsEvidenceRecorder recorder;
   private final JdbcTemplate jdbc;
@@ -56,6 +59,8 @@ class EvidenceWriter implements ItemWriter<String>, StepExecutionListener {
     StepCounters.add(step, WRITTEN, tally.written());
     StepCounters.add(step, RETRACTED, tally.retracted());
     StepCounters.add(step, REFUSED, refusals.size());
+    StepCounters.add(step, DERIVING, tally.deriveNanos() / 1_000_000);
+    StepCounters.add(step, RECORDING, tally.recordNanos() / 1_000_000);
   }
 
 
