@@ -39,7 +39,7 @@ public class EvaluateEligibilityOperation implements FhirOperation {
   }
 
   @Operation(name = "$evaluate-eligibility", type = Patient.class, idempotent = false,
-      returnParameters = @OperationParam(name = "return", typeName = "Observation", min = 1, max = 1))
+      returnParameters = @OperationParam(name = "return", type = Observation.class, min = 1, max = 1))
   @Description(shortDefinition = "Evaluate the client's eligibility for a case-management program",
       value = "Judges the client (the surviving Patient when this one was merged away) against the program's rules"
           + " on the date, records the determination as a new version of the client's eligibility-determination"
