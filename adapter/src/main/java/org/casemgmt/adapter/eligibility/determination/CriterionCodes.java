@@ -1,6 +1,7 @@
 package org.casemgmt.adapter.eligibility.determination;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -52,7 +53,7 @@ final class CriterionCodes {
   }
 
   /** Every judgement under (and including) these, depth first. */
-  static Stream<Judgement> all(java.util.List<Judgement> judgements) {
+  static Stream<Judgement> all(List<Judgement> judgements) {
     return judgements.stream().flatMap(judgement -> Stream.concat(Stream.of(judgement), all(judgement.parts())));
   }
 }

@@ -173,8 +173,10 @@ class DeterminationResourcesTest {
 
     assertThat(evidence).extracting(ImpairmentEvidenceTestView::describe).containsExactly(
         // treatment history: lifetime windows start at birth
-        "psych-inpatient-episodes 1986-05-17..2026-03-01 = 2 [smi-target-population/41/psych-inpatient-episodes/lifetime]",
-        "state-hospital-admission 1986-05-17..2026-03-01 = 0 [smi-target-population/41/state-hospital-admission/lifetime]",
+        "psych-inpatient-episodes 1986-05-17..2026-03-01 = 2 [smi-target-population/41/psych-inpatient-episodes/"
+            + "lifetime]",
+        "state-hospital-admission 1986-05-17..2026-03-01 = 0 [smi-target-population/41/state-hospital-admission/"
+            + "lifetime]",
         // the denied crisis claim does not count under this program
         "crisis-episodes 2025-03-01..2026-03-01 = 0 [smi-target-population/41/crisis-episodes/P12M]",
         "housing-instability 2025-03-01..2026-03-01 = true [smi-target-population/41/housing-instability/P12M]",

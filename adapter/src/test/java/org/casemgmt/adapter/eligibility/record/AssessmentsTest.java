@@ -14,22 +14,17 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
-/** Scores from assessment-score Observations and answers from completed screenings. */
+/**
+ * Scores from assessment-score Observations and answers from completed screenings.
+ * The cases, one per row: {@code src/test/resources/eligibility/record/scores.csv}.
+ */
 class AssessmentsTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-      # case   (code: loinc/ or fa/ for functional-assessment; value: integer, or a Quantity when it ends in q)
-      a final PHQ-9 total                           | final       | loinc/44261-6 | 17    | 2025-11-16T10:30:00-06:00 | PHQ9_TOTAL 17 2025-11-16
-      an amended functional assessment total        | amended     | fa/total-score | 21   | 2025-11-18                | FUNCTIONAL_ASSESSMENT_TOTAL 21 2025-11-18
-      a functional assessment mean as a quantity    | final       | fa/mean-score | 2.25q | 2025-11-18                | FUNCTIONAL_ASSESSMENT_MEAN 2.25 2025-11-18
-      a preliminary score is not the assessment yet | preliminary | loinc/44261-6 | 17    | 2025-11-16                | none
-      a domain rating is not a score rules read     | final       | fa/housing-stability | 2 | 2025-11-18        | none
-      a score without a value                       | final       | loinc/44261-6 | -     | 2025-11-16                | none
-      a score whose day is not known                | final       | loinc/44261-6 | 17    | 2025-11                   | none
-      """)
+  @CsvFileSource(resources = "/eligibility/record/scores.csv", delimiter = '|', nullValues = "-",
+      numLinesToSkip = 1)
   void score(String name, String status, String code, String value, String effective, String expected) {
     Observation observation = new Observation();
     observation.setId("Observation/4");

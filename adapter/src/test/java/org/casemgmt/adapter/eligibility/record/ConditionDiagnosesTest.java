@@ -11,27 +11,18 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
-/** Which Conditions are a clinician's diagnosis, of which ICD-10-CM codes, from when and until when. */
+/**
+ * Which Conditions are a clinician's diagnosis, of which ICD-10-CM codes, from when and until when.
+ * The cases, one per row: {@code src/test/resources/eligibility/record/conditions.csv}.
+ */
 class ConditionDiagnosesTest {
   private static final String SNOMED = "http://snomed.info/sct";
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-      # case                                                | verification     | clinical | recorded   | onset      | abated     | facts
-      an active confirmed diagnosis counts from its recording | confirmed     | active   | 2025-01-05 | 2024-11-01 | -          | F20.9 2025-01-05..
-      one without a verification status is taken as stated   | -             | active   | 2025-01-05 | -          | -          | F20.9 2025-01-05..
-      one without a clinical status is taken as current       | confirmed     | -        | 2025-01-05 | -          | -          | F20.9 2025-01-05..
-      an admitting diagnosis is provisional                   | provisional   | active   | 2025-01-05 | -          | -          | none
-      a differential diagnosis is not a conclusion            | differential  | active   | 2025-01-05 | -          | -          | none
-      a refuted diagnosis is not the client's                 | refuted       | -        | 2025-01-05 | -          | -          | none
-      a diagnosis of a cancelled stay never was               | entered-in-error | -     | 2025-01-05 | -          | -          | none
-      a resolved diagnosis holds until it abated              | confirmed     | resolved | 2025-01-05 | -          | 2025-06-01 | F20.9 2025-01-05..2025-06-01
-      resolved without a date cannot be placed               | confirmed     | resolved | 2025-01-05 | -          | -          | none
-      in remission without a date cannot be placed            | confirmed     | remission | 2025-01-05 | -         | -          | none
-      without a recorded date the onset stands for it         | confirmed     | active   | -          | 2024-11-01 | -          | F20.9 2024-11-01..
-      """)
+  @CsvFileSource(resources = "/eligibility/record/conditions.csv", delimiter = '|', nullValues = "-",
+      numLinesToSkip = 1)
   void facts(String name, String verification, String clinical, String recorded, String onset, String abated,
       String expected) {
     Condition condition = condition("F20.9");

@@ -9,27 +9,17 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
-/** Which Encounters are psychiatric episodes, of what kind and origin, over which days. */
+/**
+ * Which Encounters are psychiatric episodes, of what kind and origin, over which days.
+ * The cases, one per row: {@code src/test/resources/eligibility/record/encounters.csv}.
+ */
 class EncounterEpisodesTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-      # case                                             | status           | kind                  | written by    | start                     | end                       | episode
-      an ADT psychiatric stay is a clinical inpatient episode | finished    | psychiatric-inpatient | adt           | 2025-03-02T08:00:00-06:00 | 2025-03-10T11:30:00-06:00 | INPATIENT 2025-03-02..2025-03-10 CLINICAL
-      a stay still going on has no end                  | in-progress      | psychiatric-inpatient | adt           | 2025-03-02T08:00:00-06:00 | -                         | INPATIENT 2025-03-02.. CLINICAL
-      days are the sender's, not UTC's                   | finished         | psychiatric-emergency | adt           | 2025-03-02T23:30:00-06:00 | 2025-03-03T01:00:00-06:00 | EMERGENCY 2025-03-02..2025-03-03 CLINICAL
-      a claims emergency visit has claim origin          | finished         | psychiatric-emergency | claims        | 2025-04-01                | 2025-04-01                | EMERGENCY 2025-04-01..2025-04-01 CLAIM
-      a crisis day on denied claims only is marked so    | finished         | crisis-service        | denied-claims | 2025-04-02                | 2025-04-02                | CRISIS 2025-04-02..2025-04-02 DENIED_CLAIM
-      a cancelled admission did not happen               | cancelled        | psychiatric-inpatient | adt           | 2025-03-02T08:00:00-06:00 | -                         | none
-      a stay retracted by a void did not happen          | entered-in-error | psychiatric-inpatient | claims        | 2025-05-01                | 2025-05-04                | none
-      a planned admission has not happened               | planned          | psychiatric-inpatient | adt           | 2025-05-01                | -                         | none
-      a medical stay is not psychiatric service use      | finished         | medical-inpatient     | adt           | 2025-03-02                | 2025-03-04                | none
-      a visit without a kind is not counted              | finished         | -                     | adt           | 2025-03-02                | 2025-03-04                | none
-      a start known only to the month cannot be placed   | finished         | psychiatric-inpatient | adt           | 2025-03                   | -                         | none
-      an end before the start is dropped                 | finished         | psychiatric-inpatient | adt           | 2025-03-10                | 2025-03-02                | INPATIENT 2025-03-10.. CLINICAL
-      """)
+  @CsvFileSource(resources = "/eligibility/record/encounters.csv", delimiter = '|', nullValues = "-",
+      numLinesToSkip = 1)
   void episode(String name, String status, String kind, String writtenBy, String start, String end,
       String expected) {
     Encounter encounter = new Encounter();

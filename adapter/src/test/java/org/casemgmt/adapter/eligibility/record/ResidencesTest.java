@@ -8,25 +8,17 @@ import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
-/** Which of the Patient's addresses say where the client lives, and over which days. */
+/**
+ * Which of the Patient's addresses say where the client lives, and over which days.
+ * The cases, one per row: {@code src/test/resources/eligibility/record/addresses.csv}.
+ */
 class ResidencesTest {
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
-      # case                                         | use  | type     | state    | county   | zip        | start      | end        | residence
-      a home address with its county                  | home | -        | IL       | Sangamon | 62704      | -          | -          | IL Sangamon 62704 ..
-      an address without a use is a residence         | -    | -        | IL       | Logan    | -          | 2024-05-01 | -          | IL Logan - 2024-05-01..
-      the state spelt out is its USPS code            | home | both     | Illinois | Menard   | 62675      | -          | -          | IL Menard 62675 ..
-      a temporary address (a shelter) is a residence  | temp | physical | il       | Sangamon | -          | 2025-01-10 | -          | IL Sangamon - 2025-01-10..
-      an old address with its end                     | old  | -        | MO       | -        | 63101-1234 | 2020-01-01 | 2024-04-30 | MO - 63101-1234 2020-01-01..2024-04-30
-      an old address that does not say when it ended  | old  | -        | MO       | -        | 63101      | -          | -          | none
-      a work address is not where the client lives    | work | -        | IL       | Sangamon | 62701      | -          | -          | none
-      a billing address is not a residence            | billing | -     | IL       | Sangamon | 62701      | -          | -          | none
-      a mailing-only address may be a PO box anywhere | home | postal   | IL       | Sangamon | 62701      | -          | -          | none
-      an address without a state is still an address  | home | -        | -        | Sangamon | -          | -          | -          | - Sangamon - ..
-      """)
+  @CsvFileSource(resources = "/eligibility/record/addresses.csv", delimiter = '|', nullValues = "-",
+      numLinesToSkip = 1)
   void residence(String name, String use, String type, String state, String county, String zip, String start,
       String end, String expected) {
     Patient patient = new Patient();
