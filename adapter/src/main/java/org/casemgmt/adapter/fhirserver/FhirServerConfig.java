@@ -18,6 +18,7 @@ import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import java.util.List;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,7 +51,8 @@ class FhirServerConfig {
       JpaStorageSettings storageSettings,
       ISearchParamRegistry searchParamRegistry,
       IValidationSupport validationSupport,
-      DatabaseBackedPagingProvider pagingProvider) {
+      DatabaseBackedPagingProvider pagingProvider,
+      List<FhirOperation> operations) {
     daoRegistry.setSupportedResourceTypes(properties.resourceTypes());
 
     RestfulServer server = new RestfulServer(fhirContext);
@@ -58,6 +60,8 @@ class FhirServerConfig {
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.registerProviders(resourceProviders.createProviders());
     server.registerProvider(systemProvider);
+    // The adapter's own operations ($evaluate-eligibility...), each a bean of its feature.
+    server.registerProviders(operations);
     pagingProvider.setDefaultPageSize(properties.defaultPageSize());
     pagingProvider.setMaximumPageSize(properties.maxPageSize());
     server.setPagingProvider(pagingProvider);

@@ -129,7 +129,7 @@ public class ClientIdentity {
   }
 
   /** The Patient that replaced a merged-away one (following the chain), or the Patient itself. */
-  Patient survivor(Patient patient) {
+  public Patient survivor(Patient patient) {
     Patient current = patient;
     for (int hops = 0; hops < 10; hops++) {
       Optional<Reference> replacedBy = current.getLink().stream()

@@ -45,6 +45,20 @@ public final class ClientRecordChanges {
     return fullUrl;
   }
 
+  /**
+   * A resource kept under its identifier: created the first time, a new version of the same resource every time
+   * after (history kept, nothing deleted); returns the reference other entries use for it.
+   */
+  public String upsert(Resource resource) {
+    Identifier identifier = identifierOf(resource).orElseThrow(() -> new IllegalArgumentException(
+        resource.fhirType() + " has no identifier to be kept under"));
+    String fullUrl = "urn:uuid:" + UUID.randomUUID();
+    transaction.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest().setMethod(HTTPVerb.PUT)
+        .setUrl(resource.fhirType() + "?identifier=" + identifier.getSystem() + "|" + identifier.getValue());
+    written.add(new Reference(fullUrl));
+    return fullUrl;
+  }
+
   /** A stored resource, changed; refused if someone else changed it since it was read. */
   public String update(Resource resource) {
     String reference = resource.fhirType() + "/" + resource.getIdElement().getIdPart();

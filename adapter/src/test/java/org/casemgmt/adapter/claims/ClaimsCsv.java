@@ -5,30 +5,31 @@ import java.util.List;
 
 /**
  * A claim-line CSV extract written in a test, one row per line (layout in the README). Each test uses member and claim
- * ids of its own, so tests sharing the service never see each other's claims.
+ * ids of its own, so tests sharing the service never see each other's claims. Public for the eligibility tests, which
+ * feed claims the same way.
  */
-final class ClaimsCsv {
+public final class ClaimsCsv {
   static final String HEADER = "member_id,claim_id,original_claim_id,frequency_code,claim_type,type_of_bill,"
       + "place_of_service,revenue_code,procedure_code,modifiers,diagnosis_codes,from_date,through_date,admit_date,"
       + "discharge_date,billing_npi,rendering_npi,status";
   private final List<String> rows = new ArrayList<>();
 
   /** An inpatient bill: type of bill, one room-and-board line with the revenue code, admission to discharge. */
-  ClaimsCsv stay(String member, String claim, String typeOfBill, String revenue, String diagnoses, String admit,
+  public ClaimsCsv stay(String member, String claim, String typeOfBill, String revenue, String diagnoses, String admit,
       String discharge, String status) {
     return row(member, claim, "", typeOfBill.substring(typeOfBill.length() - 1), "institutional", typeOfBill, "",
         revenue, "", diagnoses, admit, discharge, admit, discharge, status);
   }
 
   /** A professional service on one day: place of service, procedure. */
-  ClaimsCsv service(String member, String claim, String placeOfService, String procedure, String diagnoses,
+  public ClaimsCsv service(String member, String claim, String placeOfService, String procedure, String diagnoses,
       String day, String status) {
     return row(member, claim, "", "1", "professional", "", placeOfService, "", procedure, diagnoses, day, day, "", "",
         status);
   }
 
   /** A replacement (7) or void (8) of an earlier inpatient bill. */
-  ClaimsCsv adjustment(String member, String claim, String original, String frequency, String revenue,
+  public ClaimsCsv adjustment(String member, String claim, String original, String frequency, String revenue,
       String diagnoses, String admit, String discharge) {
     return row(member, claim, original, frequency, "institutional", "011" + frequency, "", revenue, "", diagnoses,
         admit, discharge, admit, discharge, "paid");
@@ -47,7 +48,7 @@ final class ClaimsCsv {
     return this;
   }
 
-  String text() {
+  public String text() {
     return HEADER + "\n" + String.join("\n", rows) + "\n";
   }
 }

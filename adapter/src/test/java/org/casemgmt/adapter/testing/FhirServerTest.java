@@ -76,6 +76,9 @@ public abstract class FhirServerTest {
 
   protected IGenericClient fhir() {
     fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    // HAPI's 10 s default is too short for the first validated write while start-up reindexing runs on a busy
+    // 2-core machine.
+    fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
     return fhirContext.newRestfulGenericClient(fhirBase());
   }
 

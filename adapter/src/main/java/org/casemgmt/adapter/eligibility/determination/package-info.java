@@ -1,0 +1,7 @@
+/**
+ * Determinations as FHIR: the engine's result for one client and one program recorded as an eligibility-determination
+ * Observation (one version per evaluation, under an identifier per client and program), impairment-evidence
+ * Observations for the measures it judged, and a Provenance naming the evidence; and the
+ * {@code Patient/{id}/$evaluate-eligibility} operation that runs an evaluation on request.
+ */
+package org.casemgmt.adapter.eligibility.determination;

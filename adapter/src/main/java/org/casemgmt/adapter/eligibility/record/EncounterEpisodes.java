@@ -1,0 +1,67 @@
+package org.casemgmt.adapter.eligibility.record;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
+import org.casemgmt.adapter.eligibility.evidence.Origin;
+import org.casemgmt.adapter.eligibility.evidence.PsychiatricEpisode;
+import org.casemgmt.profiles.ImplementationGuide;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
+
+/**
+ * Psychiatric service use from Encounters, whichever feed wrote them: the guide's encounter-kind says what kind of
+ * episode a stay or visit was (the ADT feed decides it from the facility's psychiatric units, the claims feed from
+ * bill types, revenue and procedure codes). The claims feed's Encounters are told apart by their identifier system,
+ * so that a program can leave out episodes only denied claims show.
+ */
+final class EncounterEpisodes {
+  static final String ENCOUNTER_KIND = ImplementationGuide.CANONICAL + "/CodeSystem/encounter-kind";
+  static final String CLAIMS_EPISODE = ImplementationGuide.CANONICAL + "/sid/claims-episode";
+  static final String CASE_MANAGEMENT = ImplementationGuide.CANONICAL + "/CodeSystem/case-management";
+  private static final Map<String, EpisodeKind> KINDS = Map.of(
+      "psychiatric-inpatient", EpisodeKind.INPATIENT,
+      "psychiatric-emergency", EpisodeKind.EMERGENCY,
+      "crisis-service", EpisodeKind.CRISIS);
+  /** Stays that did not happen (cancelled, retracted) or have not happened yet. */
+  private static final Set<EncounterStatus> NOT_HAPPENED =
+      EnumSet.of(EncounterStatus.CANCELLED, EncounterStatus.ENTEREDINERROR, EncounterStatus.PLANNED);
+
+  private EncounterEpisodes() {
+  }
+
+  /** The episode the Encounter records, or empty when it is not psychiatric service use that happened. */
+  static Optional<PsychiatricEpisode> episode(Encounter encounter) {
+    if (encounter.getStatus() == null || NOT_HAPPENED.contains(encounter.getStatus())) {
+      return Optional.empty();
+    }
+    Optional<EpisodeKind> kind = encounter.getType().stream()
+        .flatMap(type -> type.getCoding().stream())
+        .filter(coding -> ENCOUNTER_KIND.equals(coding.getSystem()))
+        .map(coding -> KINDS.get(coding.getCode()))
+        .filter(Objects::nonNull)
+        .findFirst();
+    LocalDate start = FhirDates.day(encounter.getPeriod().getStartElement());
+    if (kind.isEmpty() || start == null) {
+      return Optional.empty();
+    }
+    LocalDate end = FhirDates.day(encounter.getPeriod().getEndElement());
+    // An end before the start is a sender's error; the start alone still shows the episode began.
+    LocalDate plausibleEnd = end == null || end.isBefore(start) ? null : end;
+    return Optional.of(new PsychiatricEpisode(kind.get(), start, plausibleEnd, origin(encounter),
+        References.of(encounter)));
+  }
+
+  private static Origin origin(Encounter encounter) {
+    boolean fromClaims = encounter.getIdentifier().stream()
+        .anyMatch(identifier -> CLAIMS_EPISODE.equals(identifier.getSystem()));
+    if (!fromClaims) {
+      return Origin.CLINICAL;
+    }
+    return encounter.getMeta().getTag(CASE_MANAGEMENT, "denied-claims") != null ? Origin.DENIED_CLAIM : Origin.CLAIM;
+  }
+}
