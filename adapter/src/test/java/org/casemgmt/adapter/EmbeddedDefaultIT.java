@@ -76,6 +76,8 @@ class EmbeddedDefaultIT {
 
   private IGenericClient client(AdapterProcess adapter) {
     fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    // The first writes after start-up warm the validator up; on a busy 2-core machine that outlasts HAPI's 10 s.
+    fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
     return fhirContext.newRestfulGenericClient(adapter.baseUrl() + "/fhir");
   }
 }
