@@ -181,9 +181,9 @@ final class Claim837 {
     lxs.add(lx);
     String number = lx.required(1);
     try {
-      line = draft.addLine(Integer.parseInt(number));
+      line = draft.addLine(Integer.parseInt(number), "LX01");
     } catch (NumberFormatException e) {
-      line = draft.addLine(draft.lines.size() + 1);
+      line = draft.addLine(draft.lines.size() + 1, "LX01");
       throw new ClaimProblem("LX01", "LX01 '" + number + "' is not a line number");
     }
   }

@@ -57,7 +57,11 @@ final class ClaimDraft {
     }
   }
 
-  Line addLine(int number) {
+  /** A new service line; its number must be new in the claim (it is the line's identity in staging). */
+  Line addLine(int number, String element) {
+    if (lines.stream().anyMatch(line -> line.number == number)) {
+      throw new ClaimProblem(element, "line number " + number + " appears twice in the claim");
+    }
     Line line = new Line(number);
     lines.add(line);
     return line;

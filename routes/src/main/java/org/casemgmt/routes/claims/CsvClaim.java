@@ -160,7 +160,7 @@ final class CsvClaim {
         throw new ClaimProblem(LINE_NUMBER, LINE_NUMBER + " '" + value(row, LINE_NUMBER) + "' is not a number");
       }
     }
-    ClaimDraft.Line line = draft.addLine(number);
+    ClaimDraft.Line line = draft.addLine(number, LINE_NUMBER);
     boolean institutional = draft.type == ClaimType.INSTITUTIONAL;
     if (institutional) {
       line.revenueCode = ClaimCodes.revenueCode(required(row, REVENUE_CODE), REVENUE_CODE);

@@ -77,6 +77,9 @@ class X12ClaimRejectionTest {
             "no principal diagnosis (HI*ABK)"),
         broken("no service line", without("LX*", "SV2*", "DTP*472"), "PSY-B", "CLM*", "CLM", null,
             "no service line (2400 LX)"),
+        // The line number is a line's identity in staging: two lines 1 would make one claim two different ways.
+        broken("a line number twice", set("LX*2", "LX*01"), "PSY-B", "LX*01", "LX", "LX01",
+            "line number 1 appears twice in the claim"),
         broken("a service line without SV2", without("SV2*0124"), "PSY-B", "LX*1", "LX", null,
             "service line 1 has no SV2"),
         broken("an SV1 in an institutional claim", set("SV2*0124", "SV1*HC:99223*450.00*UN*1"), "PSY-B", "SV1*",
