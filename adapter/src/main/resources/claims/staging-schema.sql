@@ -1,5 +1,6 @@
 -- Claims staging: what the Medicaid feeds sent, normalized, in plain tables that batch loads and set-based SQL read
--- fast. Runs at every start-up (idempotent); the same SQL on PostgreSQL and H2.
+-- fast. Runs at every start-up (idempotent); the same SQL on PostgreSQL and H2. Identifiers and names a sender may
+-- write at any length are unbounded (a long one must refuse nothing); codes the parsers check have their lengths.
 
 -- A claim file, identified by its content: the same bytes dropped again are the same file.
 CREATE TABLE IF NOT EXISTS cm_claim_file (
@@ -12,19 +13,19 @@ CREATE TABLE IF NOT EXISTS cm_claim_file (
 -- One claim as last sent. A claim sent again (a corrected file) takes the place of its earlier copy; load_order
 -- (file id, then position in the file) says which of two adjustments of one claim came last.
 CREATE TABLE IF NOT EXISTS cm_claim (
-  claim_id varchar(50) PRIMARY KEY,
+  claim_id varchar PRIMARY KEY,
   load_order bigint NOT NULL,
   file_id bigint NOT NULL REFERENCES cm_claim_file (id),
-  member_id varchar(80) NOT NULL,
+  member_id varchar NOT NULL,
   claim_type varchar(13) NOT NULL,
   frequency_code varchar(1) NOT NULL,
-  original_claim_id varchar(50),
+  original_claim_id varchar,
   type_of_bill varchar(4),
   place_of_service varchar(2),
   drg varchar(4),
-  admission_type varchar(1),
-  admission_source varchar(1),
-  discharge_status varchar(2),
+  admission_type varchar,
+  admission_source varchar,
+  discharge_status varchar,
   from_date date,
   through_date date,
   admission_date date,
@@ -41,7 +42,7 @@ CREATE INDEX IF NOT EXISTS cm_claim_by_original ON cm_claim (original_claim_id);
 DROP INDEX IF EXISTS cm_claim_by_file;
 
 CREATE TABLE IF NOT EXISTS cm_claim_line (
-  claim_id varchar(50) NOT NULL,
+  claim_id varchar NOT NULL,
   line_number integer NOT NULL,
   revenue_code varchar(4),
   procedure_code varchar(5),
@@ -55,7 +56,7 @@ CREATE TABLE IF NOT EXISTS cm_claim_line (
 );
 
 CREATE TABLE IF NOT EXISTS cm_claim_diagnosis (
-  claim_id varchar(50) NOT NULL,
+  claim_id varchar NOT NULL,
   role varchar(16) NOT NULL,
   sequence integer NOT NULL,
   code varchar(8) NOT NULL,
@@ -66,15 +67,15 @@ CREATE TABLE IF NOT EXISTS cm_claim_diagnosis (
 
 -- The member as the latest claim file describes them (837 subscriber/patient loops); CSV extracts give the id only.
 CREATE TABLE IF NOT EXISTS cm_claim_member (
-  member_id varchar(80) PRIMARY KEY,
-  family_name varchar(100),
-  given_name varchar(100),
-  middle_name varchar(100),
+  member_id varchar PRIMARY KEY,
+  family_name varchar,
+  given_name varchar,
+  middle_name varchar,
   birth_date date,
   gender varchar(1),
-  address_line1 varchar(100),
-  address_line2 varchar(100),
-  city varchar(60),
+  address_line1 varchar,
+  address_line2 varchar,
+  city varchar,
   state varchar(2),
   postal_code varchar(9)
 );
@@ -86,8 +87,8 @@ CREATE TABLE IF NOT EXISTS cm_claim_rejection (
   file_id bigint NOT NULL REFERENCES cm_claim_file (id),
   position bigint,
   scope varchar(16) NOT NULL,
-  claim_id varchar(50),
-  member_id varchar(80),
+  claim_id varchar,
+  member_id varchar,
   location varchar(200) NOT NULL,
   reason varchar(2000) NOT NULL,
   UNIQUE (file_id, position)
@@ -107,7 +108,7 @@ WHERE c.frequency_code <> '8'
 -- What the evidence rules last derived for a member and where it is on the client record: one row per episode or
 -- diagnosis, with a digest of its content, so that re-derivation writes only what changed and retracts what is gone.
 CREATE TABLE IF NOT EXISTS cm_claim_evidence (
-  member_id varchar(80) NOT NULL,
+  member_id varchar NOT NULL,
   evidence_key varchar(120) NOT NULL,
   digest varchar(64) NOT NULL,
   resource_ref varchar(64) NOT NULL,

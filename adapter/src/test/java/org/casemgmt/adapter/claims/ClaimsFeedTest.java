@@ -175,7 +175,7 @@ class ClaimsFeedTest extends FhirServerTest {
   void aDeniedClaimIsKeptAndItsEvidenceIsMarkedForTheProgramsToDecide() throws Exception {
     String member = member();
     awaitReport("processed", drop(new ClaimsCsv()
-        .stay(member, claimId(), "0111", "0124", "1:F20.0", "2025-06-01", "2025-06-03", "denied")));
+        .stay(member, longClaimId(), "0111", "0124", "1:F20.0", "2025-06-01", "2025-06-03", "denied")));
     Encounter stay = single(Encounter.class, "Encounter?identifier=" + EPISODES + "|" + member
         + "|INPATIENT|2025-06-01");
     assertThat(stay.getMeta().getTag()).extracting(tag -> tag.getCode()).containsExactly("denied-claims");
@@ -335,6 +335,11 @@ class ClaimsFeedTest extends FhirServerTest {
 
   private static String member() {
     return "MCD" + GuideExamples.uniqueValue();
+  }
+
+  /** Identifiers of any length: the staging tables must not refuse what the parser took. */
+  private static String longClaimId() {
+    return claimId() + "-" + "X".repeat(80);
   }
 
   private static String claimId() {
