@@ -170,12 +170,12 @@ class ClaimsEvidenceRecorder {
   private Tally write(List<MemberChange> members, String cause) {
     ClientRecordChanges changes = new ClientRecordChanges();
     Date now = Date.from(clock.instant());
-    Map<MemberChange, Map<String, String>> writtenByMember = new LinkedHashMap<>();
-    Map<MemberChange, List<String>> goneByMember = new LinkedHashMap<>();
+    Map<String, Map<String, String>> writtenByMember = new HashMap<>();
+    Map<String, List<String>> goneByMember = new HashMap<>();
     for (MemberChange member : members) {
       String client = client(member.memberId(), changes);
-      writtenByMember.put(member, writeWanted(member, client, changes, now));
-      goneByMember.put(member, retractGone(member, changes, now, cause));
+      writtenByMember.put(member.memberId(), writeWanted(member, client, changes, now));
+      goneByMember.put(member.memberId(), retractGone(member, changes, now, cause));
     }
     SystemRequestDetails request = new SystemRequestDetails();
     request.getUserData().put(ProfileEnforcement.BUILT_TO_PROFILE, Boolean.TRUE);
@@ -186,8 +186,8 @@ class ClaimsEvidenceRecorder {
     int written = 0;
     int retracted = 0;
     for (MemberChange member : members) {
-      Map<String, String> writtenKeys = writtenByMember.get(member);
-      List<String> gone = goneByMember.get(member);
+      Map<String, String> writtenKeys = writtenByMember.get(member.memberId());
+      List<String> gone = goneByMember.get(member.memberId());
       Stream.concat(writtenKeys.keySet().stream(), gone.stream())
           .forEach(key -> removed.add(new Object[] {member.memberId(), key}));
       writtenKeys.forEach((key, reference) -> rows.add(new Object[] {member.memberId(), key,
