@@ -43,8 +43,9 @@ public class EvaluateEligibilityOperation implements FhirOperation {
   @Description(shortDefinition = "Evaluate the client's eligibility for a case-management program",
       value = "Judges the client (the surviving Patient when this one was merged away) against the program's rules"
           + " on the date, records the determination as a new version of the client's eligibility-determination"
-          + " Observation for that program (with impairment-evidence Observations and a Provenance naming the"
-          + " evidence), and returns it: the outcome, and one component per criterion with its result and reasons.")
+          + " Observation for that program when it changed (with impairment-evidence Observations and a Provenance"
+          + " naming the evidence), and returns the current determination: the outcome, and one component per"
+          + " criterion with its result and reasons.")
   public Observation evaluateEligibility(
       @IdParam IdType patient,
       @Description(shortDefinition = "Program id, a code of https://fhir.casemgmt-adapter.org/CodeSystem/program"

@@ -1,0 +1,47 @@
+package org.casemgmt.adapter.eligibility.current;
+
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import java.time.Clock;
+import org.casemgmt.adapter.eligibility.determination.EligibilityEvaluations;
+import org.casemgmt.adapter.eligibility.program.ProgramDefinitions;
+import org.casemgmt.adapter.eligibility.record.ClientRecordReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Re-evaluation on new evidence and daily. The evidence watcher is registered with HAPI's storage interceptors, so it
+ * sees every committed write whichever feed or API client made it.
+ */
+@Configuration
+@EnableScheduling
+@ConditionalOnProperty(name = "adapter.eligibility.reevaluation.enabled", havingValue = "true", matchIfMissing = true)
+class ReevaluationConfig {
+  private static final Logger log = LoggerFactory.getLogger(ReevaluationConfig.class);
+
+  @Bean
+  ReevaluationQueue reevaluationQueue(ReevaluationProperties properties, ClientRecordReader record, DaoRegistry daos,
+      ProgramDefinitions programs, EligibilityEvaluations evaluations, Clock clock) {
+    log.info("Eligibility re-evaluation: on new evidence (queue of at most {} clients), daily at cron '{}'",
+        properties.queueCapacity(), properties.cron());
+    return new ReevaluationQueue(properties.queueCapacity(),
+        new ClientReevaluation(record, daos, programs, evaluations, clock));
+  }
+
+  @Bean
+  EvidenceCommits evidenceCommits(ReevaluationQueue queue, IInterceptorService storageInterceptors) {
+    EvidenceCommits commits = new EvidenceCommits(queue);
+    storageInterceptors.registerInterceptor(commits);
+    return commits;
+  }
+
+  @Bean
+  ExpiredDeterminations expiredDeterminations(DaoRegistry daos, ReevaluationQueue queue, Clock clock,
+      ReevaluationProperties properties) {
+    return new ExpiredDeterminations(daos, queue, clock, properties.cron());
+  }
+}
