@@ -5,13 +5,17 @@ import static org.casemgmt.adapter.testing.GuideExamples.example;
 import static org.casemgmt.adapter.testing.GuideExamples.newClient;
 import static org.casemgmt.adapter.testing.GuideExamples.uniqueValue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import org.casemgmt.adapter.claims.ClaimsCsv;
 import org.casemgmt.adapter.testing.FhirServerTest;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Condition;
@@ -69,6 +73,27 @@ class AlwaysCurrentTest extends FhirServerTest {
     settled();
     assertThat(queue.done() - evaluatedBefore).isEqualTo(1);
     assertThat(read(first).getMeta().getVersionId()).isEqualTo("2");
+  }
+
+  @Test
+  void aClaimFileWithASecondStayMakesTheClientEligibleWithoutAsking() throws Exception {
+    String medicaidId = uniqueValue();
+    String client = createClient(medicaidId);
+    createStay(client, "2026-02-01T10:00:00-06:00", "2026-02-09T09:00:00-06:00");
+    createDiagnosis(client, "F25.0");
+    Observation first = evaluateToday(client);
+    assertThat(outcome(first)).isEqualTo("not-eligible"); // one stay; two needed
+    settled();
+
+    // The Medicaid feed reports another psychiatric stay of the same member: 0111 with psychiatric room and board.
+    String name = "claims-" + UUID.randomUUID() + ".csv";
+    Path upload = Files.createTempFile(CLAIMS_INBOX.getParent(), "upload", ".tmp");
+    Files.writeString(upload, new ClaimsCsv().stay(medicaidId, "C" + uniqueValue(), "0111", "0124", "1:F25.0",
+        "2026-06-03", "2026-06-12", "paid").text());
+    Files.move(upload, CLAIMS_INBOX.resolve(name));
+
+    Observation current = await(first, "2");
+    assertThat(outcome(current)).isEqualTo("eligible");
   }
 
   @Test
