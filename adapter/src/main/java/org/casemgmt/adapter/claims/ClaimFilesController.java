@@ -3,6 +3,8 @@ package org.casemgmt.adapter.claims;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 @RequestMapping("/admin/claims/files")
 class ClaimFilesController {
+  private static final String FILES = "SELECT id, file_name, sha256, received_at FROM cm_claim_file";
   private final JdbcTemplate jdbc;
   private final JobExplorer jobExplorer;
   private final ClaimFileJob job;
@@ -53,14 +56,13 @@ class ClaimFilesController {
 
   @GetMapping
   List<FileStatus> files() {
-    return jdbc.query("SELECT id, file_name, sha256, received_at FROM cm_claim_file ORDER BY id DESC",
-        (row, number) -> status(row.getLong(1), row.getString(2), row.getString(3),
-            row.getTimestamp(4).toLocalDateTime()));
+    return jdbc.query(FILES + " ORDER BY id DESC", this::status);
   }
 
+  /** One file; its job's state is looked up for it alone, not for every file received. */
   @GetMapping("/{id}")
   FileStatus file(@PathVariable long id) {
-    return files().stream().filter(file -> file.id() == id).findFirst()
+    return jdbc.query(FILES + " WHERE id = ?", this::status, id).stream().findFirst()
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no claim file " + id));
   }
 
@@ -89,7 +91,11 @@ class ClaimFilesController {
     return ResponseEntity.accepted().body(file);
   }
 
-  private FileStatus status(long id, String name, String sha256, LocalDateTime receivedAt) {
+  private FileStatus status(ResultSet row, int number) throws SQLException {
+    long id = row.getLong("id");
+    String name = row.getString("file_name");
+    String sha256 = row.getString("sha256");
+    LocalDateTime receivedAt = row.getTimestamp("received_at").toLocalDateTime();
     List<Long> runs = jdbc.queryForList("SELECT p.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION_PARAMS p"
         + " WHERE p.PARAMETER_NAME = 'fileId' AND p.PARAMETER_VALUE = ? ORDER BY p.JOB_EXECUTION_ID DESC",
         Long.class, String.valueOf(id));

@@ -1,5 +1,6 @@
 package org.casemgmt.adapter.claims;
 
+import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ChunkListener;
@@ -32,7 +33,7 @@ class ClaimsProgress implements ChunkListener {
     }
     nextReport = read + every;
     double seconds = Math.max(0.001, (System.currentTimeMillis()
-        - step.getStartTime().atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli()) / 1000.0);
+        - step.getStartTime().atZone(ZoneId.systemDefault()).toInstant().toEpochMilli()) / 1000.0);
     log.info("Claim file {}: {} items read, {} claims staged ({} lines), {} rejected, {} lines/s", fileName,
         read, StepCounters.get(step, ClaimStagingWriter.STAGED),
         StepCounters.get(step, ClaimStagingWriter.LINES), StepCounters.get(step, ClaimStagingWriter.REJECTED),

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,9 +48,12 @@ class CurrentClaims {
           lines.computeIfAbsent(row.getString("claim_id"), id -> new ArrayList<>()).add(line(row));
         }, ids);
     jdbc.query("SELECT d.* FROM cm_claim_diagnosis d JOIN cm_claim c ON c.claim_id = d.claim_id WHERE c.member_id IN "
-        + members + " ORDER BY d.claim_id, d.role, d.sequence", row -> {
+        + members, row -> {
           diagnoses.computeIfAbsent(row.getString("claim_id"), id -> new ArrayList<>()).add(diagnosis(row));
         }, ids);
+    // The parsers' order: by role (principal first), then sequence.
+    diagnoses.values().forEach(list -> list.sort(Comparator.comparing(Diagnosis::role)
+        .thenComparingInt(Diagnosis::sequence)));
     Map<String, List<Staged>> claims = new LinkedHashMap<>();
     jdbc.query("SELECT c.*, f.file_name FROM cm_current_claim c JOIN cm_claim_file f ON f.id = c.file_id"
         + " WHERE c.member_id IN " + members + " ORDER BY c.member_id, c.claim_id", row -> {
