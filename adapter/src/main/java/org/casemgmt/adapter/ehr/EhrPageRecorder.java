@@ -134,9 +134,9 @@ class EhrPageRecorder implements EhrRecord {
       StoredByIdentifier stored = stored(page.resourceType(), page.resources().stream()
           .filter(pulled -> pulled.mapped() != null)
           .flatMap(pulled -> StoredByIdentifier.identifiersOf(pulled.mapped()).stream()).toList());
-      StoredByIdentifier visits = "Condition".equals(page.resourceType()) ? stored("Encounter", page.resources()
-          .stream().filter(pulled -> pulled.mapped() instanceof Condition)
-          .map(pulled -> ((Condition) pulled.mapped()).getEncounter().getIdentifier()).toList()) : null;
+      StoredByIdentifier visits = stored("Encounter", page.resources().stream()
+          .filter(pulled -> pulled.mapped() instanceof Condition diagnosis && diagnosis.hasEncounter())
+          .map(pulled -> ((Condition) pulled.mapped()).getEncounter().getIdentifier()).toList());
       for (EhrPage.Pulled pulled : page.resources()) {
         try {
           resource(pulled, stored, visits);

@@ -34,10 +34,12 @@ class EhrWatermark {
   protected EhrWatermark() {
   }
 
-  EhrWatermark(String sourceId, String resourceType) {
+  EhrWatermark(String sourceId, String resourceType, String lastUpdated, Instant committedAt) {
     this.key = key(sourceId, resourceType);
     this.sourceId = sourceId;
     this.resourceType = resourceType;
+    this.lastUpdated = lastUpdated;
+    this.committedAt = committedAt;
   }
 
   static String key(String sourceId, String resourceType) {

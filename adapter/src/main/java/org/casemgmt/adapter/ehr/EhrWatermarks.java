@@ -43,9 +43,9 @@ class EhrWatermarks {
   void advance(String sourceId, String resourceType, String to, Instant at) {
     EhrWatermark watermark = entityManager.find(EhrWatermark.class, EhrWatermark.key(sourceId, resourceType));
     if (watermark == null) {
-      watermark = new EhrWatermark(sourceId, resourceType);
-      entityManager.persist(watermark);
+      entityManager.persist(new EhrWatermark(sourceId, resourceType, to, at));
+    } else {
+      watermark.advance(to, at);
     }
-    watermark.advance(to, at);
   }
 }

@@ -3,6 +3,9 @@ package org.casemgmt.routes.ehr;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 final class EhrPoll implements Processor {
   private static final Logger log = LoggerFactory.getLogger(EhrPoll.class);
+  /** A failure that goes on is logged again this often, not at every poll. */
+  private static final Duration REPEAT_WARNING = Duration.ofMinutes(15);
 
   private final EhrSource source;
   private final FhirApi api;
@@ -28,6 +33,9 @@ final class EhrPoll implements Processor {
   private final EhrRecord record;
   private final EhrSourceStatus status;
   private final Clock clock;
+  /** Per resource type: the failure last logged, and when. */
+  private final Map<String, String> failing = new HashMap<>();
+  private final Map<String, Instant> warned = new HashMap<>();
 
   EhrPoll(EhrSource source, FhirApi api, EhrMapper mapper, EhrRecord record, EhrSourceStatus status, Clock clock) {
     this.source = source;
@@ -48,21 +56,37 @@ final class EhrPoll implements Processor {
     for (String type : source.resourceTypes()) {
       try {
         Tally tally = pull(type);
+        if (failing.remove(type) != null) {
+          log.info("EHR {} {}: polling again", source.id(), type);
+        }
         if (tally.changed()) {
           log.info("EHR {} {}: {} page(s), {} new, {} updated, {} unchanged, {} dead letter(s)", source.id(), type,
               tally.pages, tally.created, tally.updated, tally.unchanged, tally.refused);
         }
       } catch (EhrFailure failure) {
-        status.failed(clock.instant(), type + ": " + failure.getMessage());
-        log.warn("EHR {} {}: poll stopped, watermark kept at the last committed page: {}", source.id(), type,
-            failure.getMessage());
+        failed(type, failure.getMessage(), null);
       } catch (RuntimeException failure) {
-        status.failed(clock.instant(), type + ": recording failed (" + failure.getClass().getSimpleName() + ")");
-        log.error("EHR {} {}: recording failed; watermark kept at the last committed page", source.id(), type,
-            failure);
+        failed(type, "recording failed (" + failure.getClass().getSimpleName() + ")", failure);
       }
     }
     status.pollEnded(clock.instant());
+  }
+
+  /** Reported in health at once; logged when it starts, changes, or every 15 minutes while it goes on. */
+  private void failed(String type, String reason, RuntimeException exception) {
+    Instant now = clock.instant();
+    status.failed(now, type + ": " + reason);
+    boolean known = reason.equals(failing.put(type, reason));
+    if (known && warned.get(type).plus(REPEAT_WARNING).isAfter(now)) {
+      log.debug("EHR {} {}: poll failed again: {}", source.id(), type, reason);
+      return;
+    }
+    warned.put(type, now);
+    if (exception == null) {
+      log.warn("EHR {} {}: poll stopped, watermark kept at the last committed page: {}", source.id(), type, reason);
+    } else {
+      log.error("EHR {} {}: {}; watermark kept at the last committed page", source.id(), type, reason, exception);
+    }
   }
 
   private Tally pull(String type) throws EhrFailure {
