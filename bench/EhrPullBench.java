@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -149,10 +150,21 @@ public class EhrPullBench {
     int patientCount = Integer.parseInt(args[3]);
     EhrPullBench ehr = new EhrPullBench(port, encounters, patientCount);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    ExecutorService threads = Executors.newFixedThreadPool(4);
+    server.setExecutor(threads);
+    try {
+      ehr.measure(server, service, encounters, patientCount);
+    } finally {
+      server.stop(0);
+      threads.shutdownNow();
+    }
+  }
+
+  private void measure(HttpServer server, String service, int encounters, int patientCount) throws Exception {
+    int port = server.getAddress().getPort();
     server.createContext("/fhir/", exchange -> {
       try {
-        ehr.serve(exchange);
+        serve(exchange);
       } catch (RuntimeException e) {
         exchange.sendResponseHeaders(500, -1);
       } finally {
@@ -169,7 +181,7 @@ public class EhrPullBench {
     Instant deadline = Instant.now().plus(Duration.ofHours(2));
     while (done == null && Instant.now().isBefore(deadline)) {
       Thread.sleep(500);
-      if (ehr.firstRequest.get() == null) {
+      if (firstRequest.get() == null) {
         continue;
       }
       String health = http.send(HttpRequest.newBuilder(URI.create(service + "/actuator/health")).build(),
@@ -180,12 +192,11 @@ public class EhrPullBench {
       while (found.find()) {
         marks.putIfAbsent(found.group(1), found.group(2));
       }
-      if (ehr.lastUpdated("Encounter").equals(marks.get("Encounter"))
-          && ehr.lastUpdated("Condition").equals(marks.get("Condition"))) {
+      if (lastUpdated("Encounter").equals(marks.get("Encounter"))
+          && lastUpdated("Condition").equals(marks.get("Condition"))) {
         done = Instant.now();
       }
     }
-    server.stop(0);
     if (done == null) {
       throw new IllegalStateException("the pull did not finish within 2 hours");
     }
@@ -204,10 +215,10 @@ public class EhrPullBench {
     if (stored != expected) {
       throw new IllegalStateException("stored " + stored + " resources, expected " + expected);
     }
-    double seconds = Duration.between(ehr.firstRequest.get(), done).toMillis() / 1000.0;
+    double seconds = Duration.between(firstRequest.get(), done).toMillis() / 1000.0;
     System.out.printf("pulled %,d resources (%,d Encounters, %,d Conditions, %,d Patients) in %.1f s"
         + " (first request to both watermarks at the end; %,d requests): %.0f resources/s, %.0f Encounters"
         + " with their Condition per second%n", expected, encounters, encounters, patientCount, seconds,
-        ehr.requests.get(), expected / seconds, encounters / seconds);
+        requests.get(), expected / seconds, encounters / seconds);
   }
 }

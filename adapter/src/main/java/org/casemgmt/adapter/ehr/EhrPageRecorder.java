@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.casemgmt.adapter.conformance.ProfileEnforcement;
 import org.casemgmt.adapter.identity.ClientIdentity;
@@ -110,6 +111,9 @@ class EhrPageRecorder implements EhrRecord {
     /** The clients of this page by identifier: two EHR records of one person in one page are one client. */
     private final Map<String, String> clientsByIdentifier = new HashMap<>();
     private final Set<String> storedWritten = new HashSet<>();
+    /** Identifiers the page gives clients, claimed together before anything is written. */
+    private final Map<String, Identifier> claims = new LinkedHashMap<>();
+    private Function<Patient, Optional<ClientIdentity.Match>> matcher;
     private final List<Resource> sources = new ArrayList<>();
     private final List<Long> refused = new ArrayList<>();
     private int created;
@@ -121,6 +125,8 @@ class EhrPageRecorder implements EhrRecord {
     }
 
     PageOutcome record() {
+      matcher = identity.matcher(page.clients().values().stream().map(EhrPage.PulledClient::mapped)
+          .filter(mapped -> mapped != null).toList());
       page.clients().forEach((id, client) -> {
         try {
           if (client.refusal() != null) {
@@ -144,6 +150,7 @@ class EhrPageRecorder implements EhrRecord {
           keep(pulled, refusal.getMessage());
         }
       }
+      identity.claim(List.copyOf(claims.values()));
       if (!changes.isEmpty()) {
         SystemRequestDetails request = new SystemRequestDetails();
         // Each resource was checked against its profiles above; the required client profile is enforced again.
@@ -167,7 +174,7 @@ class EhrPageRecorder implements EhrRecord {
       }
       Optional<ClientIdentity.Match> known;
       try {
-        known = identity.match(incoming);
+        known = matcher.apply(incoming);
       } catch (ClientIdentity.AmbiguousClient ambiguous) {
         throw new Refused(where(pulled.received()) + ": " + ambiguous.getMessage());
       }
@@ -178,8 +185,10 @@ class EhrPageRecorder implements EhrRecord {
         unchanged++;
       } else {
         check(client, pulled.received());
-        identity.claim(known.map(ClientIdentity.Match::newIdentifiers).orElse(incoming.getIdentifier()));
-        reference = known.isEmpty() ? changes.create(client) : changes.update(client);
+        known.map(ClientIdentity.Match::newIdentifiers).orElse(incoming.getIdentifier())
+            .forEach(id -> claims.putIfAbsent(StoredByIdentifier.key(id), id));
+        // New: no stored client holds its identifiers, and their claims stop a concurrent writer making another.
+        reference = known.isEmpty() ? changes.createKnownNew(client) : changes.update(client);
         count(known.isEmpty(), pulled.received());
       }
       incoming.getIdentifier().forEach(id -> clientsByIdentifier.put(StoredByIdentifier.key(id), reference));
@@ -215,7 +224,8 @@ class EhrPageRecorder implements EhrRecord {
       Optional<Resource> existing = stored.find(StoredByIdentifier.identifiersOf(incoming));
       if (existing.isEmpty()) {
         check(incoming, pulled.received());
-        changes.create(incoming);
+        // The page's lookup, in this transaction, found none holding its identifiers: no conditional search.
+        changes.createKnownNew(incoming);
         count(true, pulled.received());
         return;
       }

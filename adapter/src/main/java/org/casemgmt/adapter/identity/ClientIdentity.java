@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hibernate.exception.ConstraintViolationException;
@@ -80,9 +81,25 @@ public class ClientIdentity {
    * transaction.
    */
   public Optional<Match> match(Patient incoming) {
+    return match(incoming, withAnyIdentifierOf(incoming.getIdentifier()));
+  }
+
+  /**
+   * {@link #match(Patient)} for the Patients of a batch (a page a feed pulled), with one search for all their
+   * identifiers instead of one each. The matcher answers for any Patient of the batch, in the caller's transaction;
+   * it knows the store as it was when made, not clients the caller creates since.
+   */
+  public Function<Patient, Optional<Match>> matcher(List<Patient> batch) {
+    List<Patient> stored = withAnyIdentifierOf(batch.stream().flatMap(patient -> patient.getIdentifier().stream())
+        .toList());
+    return incoming -> match(incoming, stored.stream().filter(found -> found.getIdentifier().stream()
+        .anyMatch(held -> incoming.getIdentifier().stream().anyMatch(id -> sameIdentifier(id, held)))).toList());
+  }
+
+  private Optional<Match> match(Patient incoming, List<Patient> holding) {
     Map<String, Patient> clients = new LinkedHashMap<>();
     List<Identifier> held = new ArrayList<>();
-    for (Patient found : withAnyIdentifierOf(incoming.getIdentifier())) {
+    for (Patient found : holding) {
       Patient client = survivor(found);
       clients.putIfAbsent(client.getIdElement().getIdPart(), client);
       held.addAll(found.getIdentifier());
