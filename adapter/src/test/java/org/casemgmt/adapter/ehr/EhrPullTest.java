@@ -99,6 +99,7 @@ class EhrPullTest {
       com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort().extensions(FAKE_EHR));
   private static final KeyPair SMART_KEYS = rsaKeys();
   private static final int MLLP_PORT = freePort();
+  private static final String DATABASE_URL = PostgresTestDatabase.create("ehrpull");
 
   static {
     EHR.start();
@@ -142,7 +143,7 @@ class EhrPullTest {
 
   @DynamicPropertySource
   static void service(DynamicPropertyRegistry registry) throws IOException {
-    registry.add("spring.datasource.url", () -> PostgresTestDatabase.create("ehrpull"));
+    registry.add("spring.datasource.url", () -> DATABASE_URL);
     registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
     registry.add("spring.datasource.password", () -> "");
     registry.add("adapter.mllp.port", () -> MLLP_PORT);

@@ -132,6 +132,14 @@ public record EhrSource(
       type = Objects.requireNonNullElse(type, AuthType.NONE);
     }
 
+    /** Never the password or token, wherever settings are printed. */
+    @Override
+    public String toString() {
+      return "Auth[type=" + type + ", username=" + username + ", password=" + (password == null ? null : "****")
+          + ", token=" + (token == null ? null : "****") + ", clientId=" + clientId + ", tokenUrl=" + tokenUrl
+          + ", privateKey=" + privateKey + ", keyId=" + keyId + ", scope=" + scope + "]";
+    }
+
     List<String> problems() {
       List<String> problems = new ArrayList<>();
       switch (type) {

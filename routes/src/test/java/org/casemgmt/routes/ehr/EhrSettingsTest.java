@@ -88,6 +88,14 @@ class EhrSettingsTest {
     assertThat(settings(source("north", "https://ehr.example.org/fhir", smart(good), null)).sources()).hasSize(1);
   }
 
+  @Test
+  void printedSettingsNeverShowAPasswordOrToken() {
+    EhrSource.Auth basic = new EhrSource.Auth(EhrSource.AuthType.BASIC, "adapter", "hunter2", "tok-123", null,
+        null, null, null, null);
+    assertThat(source("north", "https://ehr.example.org/fhir", basic, null).toString())
+        .contains("username=adapter").doesNotContain("hunter2").doesNotContain("tok-123");
+  }
+
   private static EhrSource.Auth smart(Path key) {
     return new EhrSource.Auth(EhrSource.AuthType.SMART_BACKEND, null, null, null, "adapter",
         "https://ehr.example.org/oauth2/token", key.toString(), null, "system/Encounter.rs");
