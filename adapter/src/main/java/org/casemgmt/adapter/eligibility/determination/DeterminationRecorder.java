@@ -3,16 +3,18 @@ package org.casemgmt.adapter.eligibility.determination;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.SortOrderEnum;
-import ca.uhn.fhir.rest.api.SortSpec;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.param.TokenParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.casemgmt.adapter.conformance.ProfileEnforcement;
 import org.casemgmt.adapter.eligibility.Determination;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinition;
@@ -25,12 +27,12 @@ import org.hl7.fhir.r4.model.Provenance;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a determination on the client record in one FHIR transaction: the impairment evidence and the determination,
- * each a conditional update on its identifier (a new version of the same resource whenever the determination changed,
- * earlier ones kept in its history), and one Provenance naming the evidence. A determination whose substance (see
- * {@link DeterminationSubstance}) equals the stored one writes nothing: automatic re-evaluation runs on every piece
- * of new evidence, and a version per event would bury the changes that matter in the history. Runs in the caller's
- * transaction.
+ * Records determinations on the client record in one FHIR transaction: each client's impairment evidence and
+ * determination, each a conditional update on its identifier (a new version of the same resource whenever the
+ * determination changed, earlier ones kept in its history), and one Provenance per client naming the evidence. A
+ * determination whose substance (see {@link DeterminationSubstance}) equals the stored one writes nothing: automatic
+ * re-evaluation runs on every piece of new evidence, and a version per event would bury the changes that matter in
+ * the history. Runs in the caller's transaction; the stored determinations are read with one search for all clients.
  */
 @Component
 class DeterminationRecorder {
@@ -45,54 +47,99 @@ class DeterminationRecorder {
   }
 
   /**
+   * One client's determination, as the engine made it.
+   *
    * @param client the Patient reference ("Patient/12")
    * @param birthDate the client's, when known: the start of lifetime lookback windows
-   * @return the determination as stored, with its id and version: the new version, or the stored one when nothing
-   *     changed
    */
-  Observation record(String client, ProgramDefinition program, Determination determination, LocalDate birthDate) {
+  record Judged(String client, Determination determination, LocalDate birthDate) {
+  }
+
+  /** Records each client's determination under the program; returns what became of each, in their order. */
+  List<RecordedDetermination> record(ProgramDefinition program, List<Judged> judged) {
     Date now = Date.from(clock.instant());
     SystemRequestDetails request = new SystemRequestDetails();
-    Optional<Observation> stored = stored(DeterminationObservation.identifier(program.id(), client), request);
-    if (stored.isPresent() && unchanged(stored.get(), program, determination, client, now, request)) {
-      return stored.get();
-    }
+    Map<String, Observation> stored = stored(program, judged, request);
+    Map<String, Provenance> provenances = latestProvenances(stored.values(), request);
     ClientRecordChanges changes = new ClientRecordChanges();
-    List<String> evidence = ImpairmentEvidence.of(determination, client, birthDate, now).stream()
-        .map(changes::upsert).toList();
-    int entry = changes.transaction().getEntry().size();
-    changes.upsert(DeterminationObservation.of(program, determination, client, now, evidence));
-    Bundle transaction = changes.withProvenance(DeterminationProvenance.of(program, determination, now));
-
-    // Built to the guide's profiles in every shape, as DeterminationResourcesTest proves; not validated again.
-    request.getUserData().put(ProfileEnforcement.BUILT_TO_PROFILE, Boolean.TRUE);
-    Bundle response = (Bundle) systemDao.transactionNested(request, transaction);
-    IdType written = new IdType(response.getEntry().get(entry).getResponse().getLocation());
-    return (Observation) daos.getResourceDao(Observation.class).read(written, request);
+    // Per client, the transaction entry of its new determination, or null when the stored one stands.
+    List<Integer> entries = new ArrayList<>();
+    for (Judged one : judged) {
+      Observation before = stored.get(one.client());
+      if (before != null && unchanged(before, provenances.get(before.getIdElement().getIdPart()), program, one,
+          now)) {
+        entries.add(null);
+        continue;
+      }
+      List<String> written = new ArrayList<>(ImpairmentEvidence.of(one.determination(), one.client(),
+          one.birthDate(), now).stream().map(changes::upsert).toList());
+      entries.add(changes.transaction().getEntry().size());
+      written.add(changes.upsert(DeterminationObservation.of(program, one.determination(), one.client(), now,
+          List.copyOf(written))));
+      changes.provenance(DeterminationProvenance.of(program, one.determination(), now),
+          written.toArray(String[]::new));
+    }
+    List<Bundle.BundleEntryComponent> responses = List.of();
+    if (!changes.isEmpty()) {
+      // Built to the guide's profiles in every shape, as DeterminationResourcesTest proves; not validated again.
+      request.getUserData().put(ProfileEnforcement.BUILT_TO_PROFILE, Boolean.TRUE);
+      responses = ((Bundle) systemDao.transactionNested(request, changes.transaction())).getEntry();
+    }
+    List<RecordedDetermination> recorded = new ArrayList<>();
+    for (int i = 0; i < judged.size(); i++) {
+      Judged one = judged.get(i);
+      Integer entry = entries.get(i);
+      IdType determination = entry == null ? stored.get(one.client()).getIdElement()
+          : new IdType(responses.get(entry).getResponse().getLocation());
+      recorded.add(new RecordedDetermination(one.client(), determination, entry != null,
+          one.determination().outcome().code()));
+    }
+    return recorded;
   }
 
-  private Optional<Observation> stored(Identifier identifier, SystemRequestDetails request) {
-    SearchParameterMap byIdentifier = SearchParameterMap.newSynchronous()
-        .add(Observation.SP_IDENTIFIER, new TokenParam(identifier.getSystem(), identifier.getValue()));
-    return daos.getResourceDao(Observation.class).search(byIdentifier, request).getAllResources().stream()
-        .map(Observation.class::cast).findFirst();
+  /** The clients' stored determinations for the program, by client reference. */
+  private Map<String, Observation> stored(ProgramDefinition program, List<Judged> judged,
+      SystemRequestDetails request) {
+    TokenOrListParam identifiers = new TokenOrListParam();
+    judged.forEach(one -> {
+      Identifier identifier = DeterminationObservation.identifier(program.id(), one.client());
+      identifiers.add(identifier.getSystem(), identifier.getValue());
+    });
+    Map<String, Observation> byClient = new HashMap<>();
+    daos.getResourceDao(Observation.class)
+        .searchForResources(SearchParameterMap.newSynchronous().add(Observation.SP_IDENTIFIER, identifiers), request)
+        .forEach(found -> {
+          Observation determination = (Observation) found;
+          byClient.put(determination.getSubject().getReferenceElement().toUnqualifiedVersionless().getValue(),
+              determination);
+        });
+    return byClient;
   }
 
-  private boolean unchanged(Observation stored, ProgramDefinition program, Determination determination,
-      String client, Date now, SystemRequestDetails request) {
+  private static boolean unchanged(Observation stored, Provenance provenance, ProgramDefinition program,
+      Judged judged, Date now) {
     DeterminationSubstance fresh = DeterminationSubstance.of(
-        DeterminationObservation.of(program, determination, client, now, List.of()),
-        DeterminationProvenance.of(program, determination, now));
-    return fresh.equals(DeterminationSubstance.of(stored, latestProvenance(stored, request)));
+        DeterminationObservation.of(program, judged.determination(), judged.client(), now, List.of()),
+        DeterminationProvenance.of(program, judged.determination(), now));
+    return fresh.equals(DeterminationSubstance.of(stored, provenance));
   }
 
-  /** The Provenance of the stored version: the latest recorded for the determination. */
-  private Provenance latestProvenance(Observation stored, SystemRequestDetails request) {
-    SearchParameterMap byTarget = SearchParameterMap.newSynchronous()
-        .add(Provenance.SP_TARGET, new ReferenceParam("Observation/" + stored.getIdElement().getIdPart()))
-        .setSort(new SortSpec(Provenance.SP_RECORDED, SortOrderEnum.DESC));
-    byTarget.setCount(1);
-    return daos.getResourceDao(Provenance.class).search(byTarget, request).getResources(0, 1).stream()
-        .map(Provenance.class::cast).findFirst().orElse(null);
+  /** The Provenance of each stored version, by determination id: the latest recorded for it. */
+  private Map<String, Provenance> latestProvenances(Collection<Observation> stored, SystemRequestDetails request) {
+    if (stored.isEmpty()) {
+      return Map.of();
+    }
+    ReferenceOrListParam targets = new ReferenceOrListParam();
+    stored.forEach(determination -> targets.addOr(
+        new ReferenceParam("Observation/" + determination.getIdElement().getIdPart())));
+    Map<String, Provenance> latest = new HashMap<>();
+    daos.getResourceDao(Provenance.class)
+        .searchForResources(SearchParameterMap.newSynchronous().add(Provenance.SP_TARGET, targets), request)
+        .forEach(found -> {
+          Provenance provenance = (Provenance) found;
+          provenance.getTarget().forEach(target -> latest.merge(target.getReferenceElement().getIdPart(), provenance,
+              (one, other) -> one.getRecorded().after(other.getRecorded()) ? one : other));
+        });
+    return latest;
   }
 }
