@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * waits its turn, shown as STARTING).
  */
 @Component
-class PopulationRuns {
+public class PopulationRuns {
   private static final Logger log = LoggerFactory.getLogger(PopulationRuns.class);
 
   private final PopulationRunJob job;
@@ -53,7 +53,7 @@ class PopulationRuns {
   }
 
   /** A new run; each request is one (the time it was asked for makes it a job instance of its own). */
-  JobExecution start(ProgramDefinition program, LocalDate date) throws Exception {
+  public JobExecution start(ProgramDefinition program, LocalDate date) throws Exception {
     JobParameters parameters = new JobParametersBuilder().addString("program", program.id())
         .addString("programVersion", program.version()).addLocalDate("date", date)
         .addLong("requested", clock.millis()).toJobParameters();
