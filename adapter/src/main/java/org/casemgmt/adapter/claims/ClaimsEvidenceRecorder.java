@@ -23,6 +23,7 @@ import org.casemgmt.adapter.claims.evidence.ClaimEpisode;
 import org.casemgmt.adapter.claims.evidence.ClaimEvidenceRules;
 import org.casemgmt.adapter.claims.evidence.MemberEvidence;
 import org.casemgmt.adapter.conformance.ProfileEnforcement;
+import org.casemgmt.adapter.files.Digests;
 import org.casemgmt.adapter.identity.ClientIdentity;
 import org.casemgmt.adapter.identity.ClientRecordChanges;
 import org.hibernate.exception.ConstraintViolationException;

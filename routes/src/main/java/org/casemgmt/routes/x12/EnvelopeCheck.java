@@ -1,19 +1,20 @@
-package org.casemgmt.routes.claims;
+package org.casemgmt.routes.x12;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.casemgmt.routes.files.UnreadableFile;
 
 /**
  * The first of the two passes over an X12 file: reads only the envelopes and collects what StAEDI's control schema
  * finds wrong with them (trailer counts, control numbers that do not match, missing trailers, invalid header values).
  *
- * <p>Why a pass of its own: StAEDI reports a GE or IEA mismatch when the trailer is read, after every claim of the
- * group or interchange. Knowing the verdicts first lets the claim pass refuse those claims instead of handing them
- * out and taking them back, and keeps memory flat: no interchange is buffered, only its verdict. A file that StAEDI
- * cannot tokenise at all fails here, before any claim is read.
+ * <p>Why a pass of its own: StAEDI reports a GE or IEA mismatch when the trailer is read, after every item (claim,
+ * member) of the group or interchange. Knowing the verdicts first lets the second pass refuse those items instead
+ * of handing them out and taking them back, and keeps memory flat: no interchange is buffered, only its verdict. A
+ * file that StAEDI cannot tokenise at all fails here, before any item is read.
  */
 final class EnvelopeCheck {
   private final Map<Integer, X12Fault> interchanges = new HashMap<>();
@@ -32,7 +33,7 @@ final class EnvelopeCheck {
   }
 
   /** Reads the whole file once; throws when it is not X12 or cannot be tokenised to its end. */
-  static EnvelopeCheck of(Path file) throws UnreadableClaimFile, IOException {
+  static EnvelopeCheck of(Path file) throws UnreadableFile, IOException {
     EnvelopeCheck check = new EnvelopeCheck();
     try (X12SegmentStream stream = new X12SegmentStream(file, true, check::error)) {
       X12Segment segment;
@@ -42,7 +43,7 @@ final class EnvelopeCheck {
         check.count(segment);
       }
       if (!any) {
-        throw new UnreadableClaimFile(stream.fileName(), 0, "no X12 interchange (ISA) in the file");
+        throw new UnreadableFile(stream.fileName(), 0, "no X12 interchange (ISA) in the file");
       }
     }
     return check;
@@ -95,7 +96,7 @@ final class EnvelopeCheck {
         transactionCount++;
       }
       default -> {
-        // claim content is the second pass's
+        // item content is the second pass's
       }
     }
   }

@@ -1,4 +1,4 @@
-package org.casemgmt.adapter.claims;
+package org.casemgmt.adapter.files;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -9,12 +9,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 in hex: what identifies a claim file's content, and what tells whether derived evidence changed. */
-final class Digests {
+/** SHA-256 in hex: what identifies a feed file's content, and what tells whether derived evidence changed. */
+public final class Digests {
   private Digests() {
   }
 
-  static String sha256(InputStream in) throws IOException {
+  public static String sha256(InputStream in) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
@@ -28,7 +28,7 @@ final class Digests {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  static String sha256(String text) {
+  public static String sha256(String text) {
     try {
       return sha256(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package org.casemgmt.routes.claims;
+package org.casemgmt.routes.x12;
 
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamConstants;
@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.casemgmt.routes.files.UnreadableFile;
 
 /**
  * An X12 file as a sequence of whole segments, one at a time, over StAEDI's event reader: StAEDI finds the
@@ -23,7 +24,7 @@ import java.util.List;
  * order and hands StAEDI's validation errors to a listener with the unit they belong to.
  *
  * <p>With {@code envelopeOnly} the element values of segments inside transaction sets are not materialised: the
- * envelope check reads the file without building its claims.
+ * envelope check reads the file without building its items.
  */
 final class X12SegmentStream implements Closeable {
 
@@ -63,7 +64,7 @@ final class X12SegmentStream implements Closeable {
   }
 
   /** The next whole segment, null at the end of the file. */
-  X12Segment next() throws UnreadableClaimFile {
+  X12Segment next() throws UnreadableFile {
     try {
       while (reader.hasNext()) {
         EDIStreamEvent event = reader.next();
@@ -112,9 +113,9 @@ final class X12SegmentStream implements Closeable {
     reader.close();
   }
 
-  private void requireX12() throws UnreadableClaimFile {
+  private void requireX12() throws UnreadableFile {
     if (!EDIStreamConstants.Standards.X12.equals(reader.getStandard())) {
-      throw new UnreadableClaimFile(fileName, 1, reader.getStandard() + " interchange, not X12 (ISA)");
+      throw new UnreadableFile(fileName, 1, reader.getStandard() + " interchange, not X12 (ISA)");
     }
   }
 
@@ -144,7 +145,7 @@ final class X12SegmentStream implements Closeable {
     }
     Location location = reader.getLocation();
     if (location.getElementOccurrence() > 1) {
-      return; // no 837 element this reader uses repeats; keep the first occurrence
+      return; // no element the feeds use repeats; keep the first occurrence
     }
     int n = location.getElementPosition();
     if (composite != null && location.getComponentPosition() > 0) {
@@ -196,7 +197,7 @@ final class X12SegmentStream implements Closeable {
         group, transaction));
   }
 
-  private UnreadableClaimFile unreadable(EDIStreamException e) {
+  private UnreadableFile unreadable(EDIStreamException e) {
     Location location = e.getLocation() != null ? e.getLocation() : reader.getLocation();
     int at = location == null ? 0 : Math.max(location.getLineNumber(), 0);
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -205,7 +206,7 @@ final class X12SegmentStream implements Closeable {
     if (input >= 0) {
       message = message.substring(0, input);
     }
-    return new UnreadableClaimFile(fileName, at, "not readable as X12: " + message, e);
+    return new UnreadableFile(fileName, at, "not readable as X12: " + message, e);
   }
 
   /** StAEDI takes the first byte for the start of ISA; a UTF-8 byte-order mark is skipped. */

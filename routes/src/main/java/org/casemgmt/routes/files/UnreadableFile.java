@@ -1,22 +1,22 @@
-package org.casemgmt.routes.claims;
+package org.casemgmt.routes.files;
 
 /**
- * A claim file that cannot be read as a whole: not X12 or not CSV, an ISA header that is cut short, a file truncated
- * before its last IEA, bytes that break the syntax, a CSV header without a required column. Nothing in it is
- * taken; it goes to the error folder whole with {@link #reason()} in its report.
+ * A file dropped into a feed's inbox that cannot be read as a whole: not X12 or not CSV, an ISA header that is cut
+ * short, a file truncated before its last IEA, bytes that break the syntax, a CSV header without a required column.
+ * Nothing in it is taken; it goes to the error folder whole with {@link #reason()} in its report.
  *
  * <p>The reason names a position and what was expected, never file content, so it may be logged.
  */
-public final class UnreadableClaimFile extends Exception {
+public final class UnreadableFile extends Exception {
   private final String fileName;
   private final int line;
   private final String reason;
 
-  public UnreadableClaimFile(String fileName, int line, String reason) {
+  public UnreadableFile(String fileName, int line, String reason) {
     this(fileName, line, reason, null);
   }
 
-  public UnreadableClaimFile(String fileName, int line, String reason, Throwable cause) {
+  public UnreadableFile(String fileName, int line, String reason, Throwable cause) {
     super(fileName + (line > 0 ? " line " + line : "") + ": " + reason, cause);
     this.fileName = fileName;
     this.line = line;

@@ -1,6 +1,7 @@
-package org.casemgmt.routes.claims;
+package org.casemgmt.routes.x12;
 
 import java.util.List;
+import org.casemgmt.routes.files.BadValue;
 
 /**
  * One X12 segment as StAEDI delivered it: its tag, its elements (each a list of components; a simple element has
@@ -10,13 +11,13 @@ import java.util.List;
  * @param position its position in the transaction set, ST = 1 (a 999's IK3-02); 0 outside a transaction set
  * @param line     the line of the file it ends on
  */
-record X12Segment(String tag, List<List<String>> elements, int position, int line, char componentSeparator) {
+public record X12Segment(String tag, List<List<String>> elements, int position, int line, char componentSeparator) {
 
-  String element(int n) {
+  public String element(int n) {
     return component(n, 1);
   }
 
-  String component(int n, int c) {
+  public String component(int n, int c) {
     if (n > elements.size()) {
       return "";
     }
@@ -25,39 +26,39 @@ record X12Segment(String tag, List<List<String>> elements, int position, int lin
   }
 
   /** Whether element n was sent with components; a composite sent as one value is not. */
-  boolean isComposite(int n) {
+  public boolean isComposite(int n) {
     return n <= elements.size() && elements.get(n - 1).size() > 1;
   }
 
-  int elementCount() {
+  public int elementCount() {
     return elements.size();
   }
 
   /** Element n, which must be there. */
-  String required(int n) {
+  public String required(int n) {
     String value = element(n).trim();
     if (value.isEmpty()) {
-      throw new ClaimProblem(ref(n), ref(n) + " is missing");
+      throw new BadValue(ref(n), ref(n) + " is missing");
     }
     return value;
   }
 
   /** Component c of composite n, which must be there. */
-  String required(int n, int c) {
+  public String required(int n, int c) {
     String value = component(n, c).trim();
     if (value.isEmpty()) {
-      throw new ClaimProblem(ref(n, c), ref(n, c) + " is missing" + compositeHint(n));
+      throw new BadValue(ref(n, c), ref(n, c) + " is missing" + compositeHint(n));
     }
     return value;
   }
 
   /** The element reference designator: {@code DTP03}. */
-  String ref(int n) {
+  public String ref(int n) {
     return tag + (n < 10 ? "0" : "") + n;
   }
 
   /** The component reference: {@code CLM05-3}. */
-  String ref(int n, int c) {
+  public String ref(int n, int c) {
     return ref(n) + "-" + c;
   }
 
@@ -65,7 +66,7 @@ record X12Segment(String tag, List<List<String>> elements, int position, int lin
    * A hint for a value that should have been a composite: a file whose components use another separator than its
    * ISA16 declares (some public samples write {@code 13>A>1} under ISA16 {@code :}) reads as one value.
    */
-  String compositeHint(int n) {
+  public String compositeHint(int n) {
     return isComposite(n) || element(n).isEmpty() ? ""
         : " (" + ref(n) + " is not a composite: its components are separated by '" + componentSeparator
             + "', as ISA16 says)";
