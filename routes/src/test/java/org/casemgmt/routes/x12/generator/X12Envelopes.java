@@ -1,4 +1,4 @@
-package org.casemgmt.routes.claims.generator;
+package org.casemgmt.routes.x12.generator;
 
 import java.io.BufferedWriter;
 import java.io.Closeable;
@@ -10,25 +10,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The envelopes of an X12 file, opened and closed as claims arrive: a new transaction set (ST/SE) after
- * {@code claimsPerTransaction} claims, a new functional group (GS/GE) after {@link #TRANSACTIONS_PER_GROUP}
- * transaction sets, a new interchange (ISA/IEA) after {@link #GROUPS_PER_INTERCHANGE} groups, so that every file of
- * some size exercises each level. Control numbers run through the file (ISA13, GS06, ST02 each unique in it), and
+ * The envelopes of a generated X12 file, opened and closed as items (claims, members) arrive: a new transaction set
+ * (ST/SE) after {@code itemsPerTransaction} items, opened by the feed's header, a new functional group (GS/GE) after
+ * {@link #TRANSACTIONS_PER_GROUP} transaction sets, a new interchange (ISA/IEA) after {@link #GROUPS_PER_INTERCHANGE}
+ * groups, so that every file of some size exercises each level. Control numbers run through the file (ISA13, GS06, ST02 each unique in it), and
  * each trailer's count is of what this class wrote. Separators are the common ones: {@code *} elements,
  * {@code :} components, {@code ^} repetitions, {@code ~} and a line break after each segment.
  */
-final class X12Envelopes implements Closeable {
-  static final int TRANSACTIONS_PER_GROUP = 4;
-  static final int GROUPS_PER_INTERCHANGE = 3;
-  private static final String SENDER = "ILMEDICAID";
-  private static final String RECEIVER = "CASEMGMT";
+public final class X12Envelopes implements Closeable {
+  public static final int TRANSACTIONS_PER_GROUP = 4;
+  public static final int GROUPS_PER_INTERCHANGE = 3;
+  public static final String SENDER = "ILMEDICAID";
+  public static final String RECEIVER = "CASEMGMT";
   // A fixed creation time after the service period: the same seed gives the same bytes.
   private static final String ISA_DATE_TIME = "250102*0200";
-  private static final String DATE_TIME = "20250102*0200";
+  public static final String DATE_TIME = "20250102*0200";
+
+  /** Writes the segments that open every transaction set of the feed, after ST. */
+  public interface Header {
+    void write(X12Envelopes out, String transactionNumber) throws IOException;
+  }
 
   private final Writer out;
+  private final String functionalId;
+  private final String transactionSetId;
   private final String version;
-  private final int claimsPerTransaction;
+  private final int itemsPerTransaction;
+  private final Header header;
   private final StringBuilder segment = new StringBuilder(128);
   private int interchange;
   private int group;
@@ -39,22 +47,30 @@ final class X12Envelopes implements Closeable {
   private int groupsInInterchange;
   private int transactionsInGroup;
   private int segmentsInTransaction;
-  private int claimsInTransaction;
+  private int itemsInTransaction;
 
-  X12Envelopes(Path file, String version, int claimsPerTransaction) throws IOException {
+  /**
+   * @param functionalId     GS01: HC health care claim, BE benefit enrollment
+   * @param transactionSetId ST01: 837, 834
+   */
+  public X12Envelopes(Path file, String functionalId, String transactionSetId, String version,
+      int itemsPerTransaction, Header header) throws IOException {
     this.out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.US_ASCII),
         1 << 16);
+    this.functionalId = functionalId;
+    this.transactionSetId = transactionSetId;
     this.version = version;
-    this.claimsPerTransaction = claimsPerTransaction;
+    this.itemsPerTransaction = itemsPerTransaction;
+    this.header = header;
   }
 
   /**
-   * Makes room for one more claim. True when that took a new transaction set, in which the billing provider and
-   * subscriber loops above the claim must be written again.
+   * Makes room for one more item. True when that took a new transaction set, in which the loops above the item (an
+   * 837's billing provider and subscriber) must be written again.
    */
-  boolean nextClaim() throws IOException {
-    if (transactionOpen && claimsInTransaction < claimsPerTransaction) {
-      claimsInTransaction++;
+  public boolean nextItem() throws IOException {
+    if (transactionOpen && itemsInTransaction < itemsPerTransaction) {
+      itemsInTransaction++;
       return false;
     }
     if (transactionOpen) {
@@ -73,18 +89,18 @@ final class X12Envelopes implements Closeable {
       startGroup();
     }
     startTransaction();
-    claimsInTransaction = 1;
+    itemsInTransaction = 1;
     return true;
   }
 
   /** A buffer to build the next segment in, without its terminator. */
-  StringBuilder segment() {
+  public StringBuilder segment() {
     segment.setLength(0);
     return segment;
   }
 
   /** Writes the segment built in {@link #segment()}; counted for SE01 when inside a transaction set. */
-  void write() throws IOException {
+  public void write() throws IOException {
     segment.append("~\n");
     out.append(segment);
     if (transactionOpen) {
@@ -123,28 +139,20 @@ final class X12Envelopes implements Closeable {
     groupOpen = true;
     groupsInInterchange++;
     transactionsInGroup = 0;
-    segment().append("GS*HC*").append(SENDER).append('*').append(RECEIVER).append('*').append(DATE_TIME)
-        .append('*').append(group).append("*X*").append(version);
+    segment().append("GS*").append(functionalId).append('*').append(SENDER).append('*').append(RECEIVER).append('*')
+        .append(DATE_TIME).append('*').append(group).append("*X*").append(version);
     write();
   }
 
-  /** ST, BHT and the submitter and receiver names (1000A, 1000B), which open every 837 transaction set. */
   private void startTransaction() throws IOException {
     transaction++;
     transactionOpen = true;
     transactionsInGroup++;
     segmentsInTransaction = 0;
-    segment().append("ST*837*").append(transactionNumber()).append('*').append(version);
+    segment().append("ST*").append(transactionSetId).append('*').append(transactionNumber()).append('*')
+        .append(version);
     write();
-    // BHT06 RP: an encounter report, which is what a state Medicaid agency forwards
-    segment().append("BHT*0019*00*").append(transactionNumber()).append('*').append(DATE_TIME).append("*RP");
-    write();
-    segment().append("NM1*41*2*ILLINOIS MEDICAID*****46*").append(SENDER);
-    write();
-    segment().append("PER*IC*EDI DESK*TE*2175550100");
-    write();
-    segment().append("NM1*40*2*CASE MANAGEMENT ADAPTER*****46*").append(RECEIVER);
-    write();
+    header.write(this, transactionNumber());
   }
 
   private void endTransaction() throws IOException {
