@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.casemgmt.adapter.claims.ClaimsCsv;
+import org.casemgmt.adapter.testing.FeedInbox;
 import org.casemgmt.adapter.testing.FhirServerTest;
+import org.casemgmt.routes.enrollment.generator.Enrollment834;
+import org.casemgmt.routes.enrollment.generator.Member834;
 import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.ContactPoint;
@@ -91,6 +94,26 @@ class AlwaysCurrentTest extends FhirServerTest {
     Files.writeString(upload, new ClaimsCsv().stay(medicaidId, "C" + uniqueValue(), "0111", "0124", "1:F25.0",
         "2026-06-03", "2026-06-12", "paid").text());
     Files.move(upload, CLAIMS_INBOX.resolve(name));
+
+    Observation current = await(first, "2");
+    assertThat(outcome(current)).isEqualTo("eligible");
+  }
+
+  @Test
+  void anEnrollmentFileAddingMedicaidCoverageMakesTheClientEligibleWithoutAsking() throws Exception {
+    // Two psychiatric stays within 24 months, an SMI diagnosis, a residence in Sangamon county: all but the payer.
+    String medicaidId = uniqueValue();
+    String client = createClientWithoutCoverage(medicaidId);
+    createStay(client, "2025-10-01T10:00:00-05:00", "2025-10-08T09:00:00-05:00");
+    createStay(client, "2026-01-12T22:40:00-06:00", "2026-01-20T11:00:00-06:00");
+    createDiagnosis(client, "F20.9");
+    Observation first = evaluateToday(client);
+    assertThat(outcome(first)).isNotEqualTo("eligible"); // no coverage is recorded
+    settled();
+
+    // The state's 834 enrolls the member in Medicaid managed care from 1 January 2025.
+    new FeedInbox(ENROLLMENT_INBOX).drop("enrollment-" + UUID.randomUUID() + ".834",
+        Enrollment834.file(Member834.added(medicaidId)));
 
     Observation current = await(first, "2");
     assertThat(outcome(current)).isEqualTo("eligible");
@@ -185,9 +208,7 @@ class AlwaysCurrentTest extends FhirServerTest {
 
   /** A client in Sangamon county (IL) under their own Medicaid id, with Medicaid managed care since 2025. */
   private String createClient(String medicaidId) {
-    Patient patient = newClient(medicaidId);
-    patient.getIdentifier().removeIf(identifier -> !MEDICAID.equals(identifier.getSystem()));
-    String client = fhir().create().resource(patient).execute().getId().getIdPart();
+    String client = createClientWithoutCoverage(medicaidId);
     Coverage coverage = example("medicaid-coverage", Coverage.class);
     coverage.getIdentifierFirstRep().setValue(medicaidId);
     coverage.setSubscriberId(medicaidId);
@@ -196,6 +217,13 @@ class AlwaysCurrentTest extends FhirServerTest {
     coverage.setPayor(List.of(new Reference().setDisplay("Illinois Medicaid managed care plan")));
     fhir().create().resource(coverage).execute();
     return client;
+  }
+
+  /** A client in Sangamon county (IL) under their own Medicaid id, whose coverage nobody has recorded yet. */
+  private String createClientWithoutCoverage(String medicaidId) {
+    Patient patient = newClient(medicaidId);
+    patient.getIdentifier().removeIf(identifier -> !MEDICAID.equals(identifier.getSystem()));
+    return fhir().create().resource(patient).execute().getId().getIdPart();
   }
 
   private void createStay(String client, String start, String end) {
