@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.casemgmt.adapter.files.FileItem;
-import org.casemgmt.adapter.files.StepCounters;
+import org.casemgmt.adapter.jobs.StepCounters;
 import org.casemgmt.routes.enrollment.MemberOrigin;
 import org.casemgmt.routes.enrollment.MemberRejection;
 import org.casemgmt.routes.enrollment.ParsedMember;

@@ -1,4 +1,4 @@
-package org.casemgmt.adapter.files;
+package org.casemgmt.adapter.jobs;
 
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.item.ExecutionContext;
