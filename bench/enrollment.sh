@@ -12,17 +12,13 @@ members=${1:-100000}
 chunk=${2:-100}
 export JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 
-cp=$(mktemp)
-./mvnw -B -q -pl routes -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime
-classpath="routes/target/classes:routes/target/test-classes:$(cat "$cp")"
-rm -f "$cp"
-
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
-port=${BENCH_PORT:-18083}
+classpath=$(routes_classpath)
+port=${BENCH_PORT:-18084}
 mkdir -p "$work/inbox" "$work/data"
 start_adapter "$port" --adapter.enrollment.inbox="$work/inbox" --adapter.enrollment.chunk-size="$chunk" \
-  --adapter.claims.inbox="$work/claims" --adapter.adt.inbox="$work/adt" --adapter.mllp.port="${BENCH_MLLP_PORT:-12577}"
+  --adapter.claims.inbox="$work/claims" --adapter.adt.inbox="$work/adt" --adapter.mllp.port="${BENCH_MLLP_PORT:-12578}"
 echo "service JVM: $JAVA_OPTS; $chunk members per transaction"
 
 java -Xmx256m -cp "$classpath" org.casemgmt.routes.enrollment.generator.EnrollmentFileGenerator \

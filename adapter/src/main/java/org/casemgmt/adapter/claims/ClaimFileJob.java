@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
+import org.casemgmt.adapter.files.FeedFileJob;
 import org.casemgmt.adapter.files.FileItem;
 import org.casemgmt.adapter.files.ReadAheadReader;
 import org.casemgmt.adapter.storage.DatabaseKind;
@@ -36,7 +37,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * committed chunk ended.
  */
 @Component
-class ClaimFileJob {
+class ClaimFileJob implements FeedFileJob {
   static final String NAME = "claim-file";
   static final String STAGE = "stage-claims";
   static final String DERIVE = "derive-evidence";
@@ -81,7 +82,13 @@ class ClaimFileJob {
     };
   }
 
-  Job forFile(Path file, long fileId) {
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Job forFile(Path file, long fileId) {
     String name = file.getFileName().toString();
     ClaimStagingWriter stagingWriter = new ClaimStagingWriter(jdbc, staging, fileId);
     Step stage = new StepBuilder(STAGE, jobs)

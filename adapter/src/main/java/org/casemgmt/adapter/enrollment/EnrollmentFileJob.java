@@ -1,6 +1,7 @@
 package org.casemgmt.adapter.enrollment;
 
 import java.nio.file.Path;
+import org.casemgmt.adapter.files.FeedFileJob;
 import org.casemgmt.adapter.files.FileItem;
 import org.casemgmt.adapter.files.ReadAheadReader;
 import org.casemgmt.routes.enrollment.ParsedMember;
@@ -22,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * chunk.
  */
 @Component
-class EnrollmentFileJob {
+class EnrollmentFileJob implements FeedFileJob {
   static final String NAME = "enrollment-file";
   static final String RECORD = "record-members";
   /** The step's counter of items read (and committed): where a resumed job starts reading. */
@@ -45,7 +46,13 @@ class EnrollmentFileJob {
     this.parser = new X12EnrollmentParser(properties.memberIdQualifier());
   }
 
-  Job forFile(Path file, long fileId) {
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Job forFile(Path file, long fileId) {
     String name = file.getFileName().toString();
     EnrollmentWriter writer = new EnrollmentWriter(recorder, jdbc, fileId, name, properties.progressEvery());
     Step record = new StepBuilder(RECORD, jobs)

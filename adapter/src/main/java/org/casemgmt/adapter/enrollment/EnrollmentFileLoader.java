@@ -1,13 +1,11 @@
 package org.casemgmt.adapter.enrollment;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import org.casemgmt.adapter.files.FeedFileLoader;
 import org.casemgmt.adapter.files.FeedFiles;
 import org.casemgmt.adapter.files.FileReport;
 import org.casemgmt.routes.enrollment.EnrollmentFileIntake;
-import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.launch.JobLauncher;
@@ -22,21 +20,14 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class EnrollmentFileLoader extends FeedFileLoader implements EnrollmentFileIntake {
-  private final EnrollmentFileJob job;
   private final FeedFiles files;
   private final JdbcTemplate jdbc;
 
   EnrollmentFileLoader(EnrollmentFileJob job, @Qualifier("enrollmentFiles") FeedFiles files,
       JobLauncher feedFileJobLauncher, JobRepository jobs, JdbcTemplate jdbc, Clock clock) {
-    super(files, EnrollmentFileJob.NAME, feedFileJobLauncher, jobs, clock);
-    this.job = job;
+    super(files, job, feedFileJobLauncher, jobs, clock);
     this.files = files;
     this.jdbc = jdbc;
-  }
-
-  @Override
-  protected Job job(Path file, long fileId) {
-    return job.forFile(file, fileId);
   }
 
   @Override

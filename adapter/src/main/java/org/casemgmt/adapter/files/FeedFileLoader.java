@@ -9,7 +9,6 @@ import org.casemgmt.routes.files.UnreadableFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
@@ -27,22 +26,19 @@ public abstract class FeedFileLoader implements FileIntake {
   private static final Logger log = LoggerFactory.getLogger(FeedFileLoader.class);
 
   private final FeedFiles files;
-  private final String jobName;
+  private final FeedFileJob job;
   private final JobLauncher launcher;
   private final JobRepository jobs;
   private final Clock clock;
 
   /** @param launcher one that runs jobs on the caller's thread, so that a file is done when its exchange is */
-  protected FeedFileLoader(FeedFiles files, String jobName, JobLauncher launcher, JobRepository jobs, Clock clock) {
+  protected FeedFileLoader(FeedFiles files, FeedFileJob job, JobLauncher launcher, JobRepository jobs, Clock clock) {
     this.files = files;
-    this.jobName = jobName;
+    this.job = job;
     this.launcher = launcher;
     this.jobs = jobs;
     this.clock = clock;
   }
-
-  /** The job that loads this file (named {@code jobName}). */
-  protected abstract Job job(Path file, long fileId);
 
   /** What the report adds after its header: the feed's counts and its rejected items. */
   protected abstract void describe(FileReport report, long fileId, JobExecution execution);
@@ -61,7 +57,7 @@ public abstract class FeedFileLoader implements FileIntake {
       log.info("{} {} (file {}): loading", label, name, fileId);
       JobExecution execution;
       try {
-        execution = launcher.run(job(file, fileId), parameters);
+        execution = launcher.run(job.forFile(file, fileId), parameters);
       } catch (JobInstanceAlreadyCompleteException done) {
         log.info("{} {} (file {}): the same content was loaded before; nothing changed", label, name, fileId);
         return new Result(Outcome.ALREADY_LOADED, new FileReport(files.label(), name, fileId,
@@ -100,7 +96,7 @@ public abstract class FeedFileLoader implements FileIntake {
 
   /** Files load one at a time on this node, so an execution of this file still marked as running was cut short. */
   private void abandonInterrupted(JobParameters parameters) {
-    JobExecution last = jobs.getLastJobExecution(jobName, parameters);
+    JobExecution last = jobs.getLastJobExecution(job.name(), parameters);
     if (last == null || !last.getStatus().isRunning()) {
       return;
     }

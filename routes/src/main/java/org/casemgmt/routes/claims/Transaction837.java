@@ -5,7 +5,7 @@ import org.casemgmt.routes.files.BadValue;
 import org.casemgmt.routes.x12.X12Fault;
 import org.casemgmt.routes.x12.X12Person;
 import org.casemgmt.routes.x12.X12Segment;
-import org.casemgmt.routes.x12.X12Transactions;
+import org.casemgmt.routes.x12.X12TransactionSet;
 
 /**
  * Reads the claims of one 837 transaction set (ST to SE) segment by segment and hands each out as soon as it ends
@@ -16,7 +16,7 @@ import org.casemgmt.routes.x12.X12Transactions;
  * payers' 2320, whose NM1*IL and REF*F8 are not this claim's; LX opens a service line). A fault in a level refuses
  * every claim under it; a fault in a claim refuses that claim; the next claim starts clean.
  */
-final class Transaction837 implements X12Transactions.TransactionSet {
+final class Transaction837 extends X12TransactionSet {
 
   /** Where a claim read from this transaction set was found. */
   interface Origins {
@@ -36,7 +36,6 @@ final class Transaction837 implements X12Transactions.TransactionSet {
   private PartyDraft patient;
   private PartyDraft leaf;
   private Claim837 claim;
-  private int lastLine;
 
   Transaction837(ClaimType type, Origins origins, Consumer<ParsedClaim> sink) {
     this.type = type;
@@ -45,32 +44,25 @@ final class Transaction837 implements X12Transactions.TransactionSet {
   }
 
   @Override
-  public void segment(X12Segment s) {
-    try {
-      switch (s.tag()) {
-        case "HL" -> level(s);
-        case "NM1" -> name(s);
-        case "N3" -> ifPerson(s, X12Person::street);
-        case "N4" -> ifPerson(s, X12Person::city);
-        case "DMG" -> ifPerson(s, X12Person::demographics);
-        case "SBR" -> otherPayer();
-        case "CLM" -> openClaim(s);
-        case "DTP" -> date(s);
-        case "CL1" -> inClaim(s, Claim837::institutionalCode);
-        case "REF" -> inClaim(s, Claim837::reference);
-        case "HI" -> inClaim(s, Claim837::healthCare);
-        case "LX" -> serviceLine(s);
-        case "SV1" -> inLine(s, Claim837::professionalService);
-        case "SV2" -> inLine(s, Claim837::institutionalService);
-        default -> {
-          // a segment that carries nothing the claim model holds
-        }
+  protected void read(X12Segment s) {
+    switch (s.tag()) {
+      case "HL" -> level(s);
+      case "NM1" -> name(s);
+      case "N3" -> ifPerson(s, X12Person::street);
+      case "N4" -> ifPerson(s, X12Person::city);
+      case "DMG" -> ifPerson(s, X12Person::demographics);
+      case "SBR" -> otherPayer();
+      case "CLM" -> openClaim(s);
+      case "DTP" -> date(s);
+      case "CL1" -> inClaim(s, Claim837::institutionalCode);
+      case "REF" -> inClaim(s, Claim837::reference);
+      case "HI" -> inClaim(s, Claim837::healthCare);
+      case "LX" -> serviceLine(s);
+      case "SV1" -> inLine(s, Claim837::professionalService);
+      case "SV2" -> inLine(s, Claim837::institutionalService);
+      default -> {
+        // a segment that carries nothing the claim model holds
       }
-    } catch (BadValue problem) {
-      fault(X12Fault.of(s, problem));
-    } finally {
-      // after the segment: a claim or level that the next segment closes ends on this line
-      lastLine = s.line();
     }
   }
 
@@ -85,7 +77,8 @@ final class Transaction837 implements X12Transactions.TransactionSet {
     void read(T target, X12Segment segment);
   }
 
-  private void fault(X12Fault fault) {
+  @Override
+  protected void fault(X12Fault fault) {
     switch (loop) {
       case CLAIM, OTHER_PAYER, LINE -> claim.fault(fault);
       case PATIENT -> patient.fault(fault);
@@ -147,7 +140,7 @@ final class Transaction837 implements X12Transactions.TransactionSet {
       String what = leaf == subscriber ? "subscriber level (2000B)" : "patient level (2000C)";
       ClaimRejection rejection = ClaimRejection.of(X12Fault.of(leaf.hl, what + " HL01 '" + leaf.hlId
           + "' has no claim: CLM is missing"), ClaimRejection.Scope.CLAIM, null);
-      sink.accept(ParsedClaim.rejected(origins.of(leaf.hl.line(), lastLine), rejection));
+      sink.accept(ParsedClaim.rejected(origins.of(leaf.hl.line(), lastLine()), rejection));
     }
     leaf = null;
   }
@@ -242,7 +235,7 @@ final class Transaction837 implements X12Transactions.TransactionSet {
     if (claim != null) {
       Claim837 closing = claim;
       claim = null;
-      sink.accept(closing.close(origins.of(closing.clm().line(), lastLine)));
+      sink.accept(closing.close(origins.of(closing.clm().line(), lastLine())));
     }
   }
 }

@@ -2,53 +2,22 @@ package org.casemgmt.routes.claims;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import org.casemgmt.routes.files.BadValue;
 import org.casemgmt.routes.files.UnreadableFile;
 import org.casemgmt.routes.x12.X12Envelope;
 import org.casemgmt.routes.x12.X12Fault;
+import org.casemgmt.routes.x12.X12ItemReader;
 import org.casemgmt.routes.x12.X12Segment;
 import org.casemgmt.routes.x12.X12Transactions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The claims of an X12 file: refuses each transaction set that is not an 837I/837P of version 5010 and reads the
  * claims of the others through {@link Transaction837}.
  */
-final class X12ClaimReader implements ClaimReader, X12Transactions.Feed {
-  private static final Logger LOG = LoggerFactory.getLogger(X12ClaimReader.class);
-
-  private final X12Transactions transactions;
-  private final Deque<ParsedClaim> ready = new ArrayDeque<>();
-  private int accepted;
-  private int rejected;
+final class X12ClaimReader extends X12ItemReader<ParsedClaim> implements ClaimReader {
 
   X12ClaimReader(Path file) throws UnreadableFile, IOException {
-    this.transactions = X12Transactions.open(file, this);
-  }
-
-  @Override
-  public ParsedClaim next() throws UnreadableFile {
-    while (ready.isEmpty()) {
-      if (!transactions.advance()) {
-        return null;
-      }
-    }
-    ParsedClaim item = ready.poll();
-    if (item.isAccepted()) {
-      accepted++;
-    } else {
-      rejected++;
-    }
-    return item;
-  }
-
-  @Override
-  public void close() throws IOException {
-    LOG.debug("{}: {} claims read, {} rejections", transactions.fileName(), accepted, rejected);
-    transactions.close();
+    super(file);
   }
 
   @Override
@@ -68,12 +37,12 @@ final class X12ClaimReader implements ClaimReader, X12Transactions.Feed {
   public X12Transactions.TransactionSet open(X12Envelope envelope) {
     ClaimFormat format = format(envelope.version());
     ClaimType type = format == ClaimFormat.X12_837I ? ClaimType.INSTITUTIONAL : ClaimType.PROFESSIONAL;
-    return new Transaction837(type, (first, last) -> origin(envelope, first, last), ready::add);
+    return new Transaction837(type, (first, last) -> origin(envelope, first, last), this::add);
   }
 
   @Override
   public void refused(X12Envelope envelope, X12Segment st, X12Fault fault) {
-    ready.add(ParsedClaim.rejected(origin(envelope, st.line(), st.line()),
+    add(ParsedClaim.rejected(origin(envelope, st.line(), st.line()),
         ClaimRejection.of(fault, ClaimRejection.Scope.TRANSACTION_SET, null)));
   }
 

@@ -9,7 +9,7 @@ import org.casemgmt.routes.x12.X12Envelope;
 import org.casemgmt.routes.x12.X12Fault;
 import org.casemgmt.routes.x12.X12Person;
 import org.casemgmt.routes.x12.X12Segment;
-import org.casemgmt.routes.x12.X12Transactions;
+import org.casemgmt.routes.x12.X12TransactionSet;
 
 /**
  * Reads the members of one 834 transaction set (ST to SE) segment by segment and hands each out as soon as it ends
@@ -22,7 +22,7 @@ import org.casemgmt.routes.x12.X12Transactions;
  * (providers LX 2310, coordination of benefits COB 2320, reporting categories LS 2700). A fault in the header refuses
  * the whole transaction set; a fault in a member refuses that member; the next member starts clean.
  */
-final class Transaction834 implements X12Transactions.TransactionSet {
+final class Transaction834 extends X12TransactionSet {
   private enum Loop { HEADER, MEMBER, COVERAGE, OTHER }
 
   private final X12Envelope envelope;
@@ -37,7 +37,6 @@ final class Transaction834 implements X12Transactions.TransactionSet {
   private MemberDraft member;
   private int memberLine;
   private String nameLoop = "";
-  private int lastLine;
 
   Transaction834(X12Envelope envelope, String idQualifier, Consumer<ParsedMember> sink) {
     this.envelope = envelope;
@@ -46,35 +45,29 @@ final class Transaction834 implements X12Transactions.TransactionSet {
   }
 
   @Override
-  public void segment(X12Segment s) {
+  protected void read(X12Segment s) {
     if (refusedWhole) {
       return;
     }
-    try {
-      switch (s.tag()) {
-        case "BGN" -> inHeader(() -> sentOn = X12Dates.date(s.required(3), "BGN03"));
-        case "N1" -> inHeader(() -> payer(s));
-        case "INS" -> openMember(s);
-        case "REF" -> inMember(() -> member.reference(s));
-        case "DTP" -> date(s);
-        case "NM1" -> inMember(() -> name(s));
-        case "N3" -> ifMemberName(() -> member.person().street(s));
-        case "N4" -> ifMemberName(() -> member.person().city(s));
-        case "DMG" -> ifMemberName(() -> member.person().demographics(s));
-        case "HD" -> coverage(s);
-        case "LX", "COB", "LS" -> {
-          if (member != null) {
-            loop = Loop.OTHER;
-          }
-        }
-        default -> {
-          // a segment that carries nothing the enrollment model holds
+    switch (s.tag()) {
+      case "BGN" -> inHeader(() -> sentOn = X12Dates.date(s.required(3), "BGN03"));
+      case "N1" -> inHeader(() -> payer(s));
+      case "INS" -> openMember(s);
+      case "REF" -> inMember(() -> member.reference(s));
+      case "DTP" -> date(s);
+      case "NM1" -> inMember(() -> name(s));
+      case "N3" -> ifMemberName(() -> member.person().street(s));
+      case "N4" -> ifMemberName(() -> member.person().city(s));
+      case "DMG" -> ifMemberName(() -> member.person().demographics(s));
+      case "HD" -> coverage(s);
+      case "LX", "COB", "LS" -> {
+        if (member != null) {
+          loop = Loop.OTHER;
         }
       }
-    } catch (BadValue problem) {
-      fault(X12Fault.of(s, problem));
-    } finally {
-      lastLine = s.line();
+      default -> {
+        // a segment that carries nothing the enrollment model holds
+      }
     }
   }
 
@@ -83,11 +76,12 @@ final class Transaction834 implements X12Transactions.TransactionSet {
   public void end() {
     closeMember();
     if (!refusedWhole) {
-      refuseIfHeaderFaulty(lastLine);
+      refuseIfHeaderFaulty(lastLine());
     }
   }
 
-  private void fault(X12Fault fault) {
+  @Override
+  protected void fault(X12Fault fault) {
     if (member != null) {
       member.fault(fault);
     } else if (headerFault == null) {
@@ -181,7 +175,7 @@ final class Transaction834 implements X12Transactions.TransactionSet {
     if (member != null) {
       MemberDraft closing = member;
       member = null;
-      sink.accept(closing.close(new MemberOrigin(envelope, memberLine, lastLine), sentOn, payer));
+      sink.accept(closing.close(new MemberOrigin(envelope, memberLine, lastLine()), sentOn, payer));
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.casemgmt.routes.enrollment.generator.Enrollment834;
 import org.casemgmt.routes.enrollment.generator.Member834;
 import org.casemgmt.routes.files.UnreadableFile;
+import org.casemgmt.routes.x12.X12Edits;
 import org.casemgmt.routes.x12.X12Fault;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,43 +113,26 @@ class X12EnrollmentRejectionTest {
     assertThat(items.get(1).maintenance().memberId()).isEqualTo("MCD2");
   }
 
-  @Test
-  void anOlderVersionIsRefusedAtItsVersion() throws Exception {
-    List<String> segments = Enrollment834.interchange("000000001", List.of(Member834.added("MCD1").segments()));
-    segments.replaceAll(s -> s.startsWith("ST*834") ? "ST*834*0001*004010X095A1" : s);
-    MemberRejection rejection = Enrollment834Files.parse(folder, Enrollment834.text(segments)).get(0).rejection();
-    assertThat(rejection.fault().element()).isEqualTo("ST03");
-    assertThat(rejection.reason()).contains("004010X095A1");
+  /** A change to a file of two members, the element it is refused at (null: a whole segment) and the reason. */
+  static Stream<Arguments> badTransactionSets() {
+    return Stream.of(
+        Arguments.of("an older version", file("ST*834", s -> "ST*834*0001*004010X095A1"), "ST03", "004010X095A1"),
+        Arguments.of("no payer", file("N1*IN", s -> null), null, "N1*IN (the payer, loop 1000B) is missing"),
+        Arguments.of("a file date that is not a date", file("BGN", s -> "BGN*00*REF*20250230*0200****2"), "BGN03",
+            "'20250230' is not a date"),
+        Arguments.of("a wrong segment count", file("SE*", s -> "SE*99*0001"), "SE01", "does not match"));
   }
 
-  @Test
-  void aTransactionSetWithoutItsPayerIsRefusedWhole() throws Exception {
-    List<String> segments = Enrollment834.interchange("000000001", List.of(Member834.added("MCD1").segments(),
-        Member834.added("MCD2").segments()));
-    segments.removeIf(s -> s.startsWith("N1*IN"));
-    segments.replaceAll(s -> s.startsWith("SE*") ? "SE*" + (Integer.parseInt(s.split("\\*")[1]) - 1) + "*0001" : s);
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badTransactionSets")
+  void aBadTransactionSetIsRefusedWholeWhereItIsWrong(String what, List<String> segments, String element,
+      String reason) throws Exception {
     List<ParsedMember> items = Enrollment834Files.parse(folder, Enrollment834.text(segments));
-    assertThat(items).hasSize(1);
-    assertThat(items.get(0).rejection().scope()).isEqualTo(MemberRejection.Scope.TRANSACTION_SET);
-    assertThat(items.get(0).rejection().reason()).contains("N1*IN (the payer, loop 1000B) is missing");
-  }
-
-  @Test
-  void aBadFileDateRefusesTheTransactionSetAtBgn03() throws Exception {
-    List<String> segments = Enrollment834.interchange("000000001", List.of(Member834.added("MCD1").segments()));
-    segments.replaceAll(s -> s.startsWith("BGN") ? "BGN*00*REF*20250230*0200****2" : s);
-    MemberRejection rejection = Enrollment834Files.parse(folder, Enrollment834.text(segments)).get(0).rejection();
+    assertThat(items).as(what).hasSize(1);
+    MemberRejection rejection = items.get(0).rejection();
     assertThat(rejection.scope()).isEqualTo(MemberRejection.Scope.TRANSACTION_SET);
-    assertThat(rejection.fault().element()).isEqualTo("BGN03");
-  }
-
-  @Test
-  void aWrongSegmentCountRefusesTheTransactionSetAtSe01() throws Exception {
-    List<String> segments = Enrollment834.interchange("000000001", List.of(Member834.added("MCD1").segments()));
-    segments.replaceAll(s -> s.startsWith("SE*") ? "SE*99*0001" : s);
-    MemberRejection rejection = Enrollment834Files.parse(folder, Enrollment834.text(segments)).get(0).rejection();
-    assertThat(rejection.scope()).isEqualTo(MemberRejection.Scope.TRANSACTION_SET);
-    assertThat(rejection.fault().element()).isEqualTo("SE01");
+    assertThat(rejection.fault().element()).isEqualTo(element);
+    assertThat(rejection.reason()).contains(reason);
   }
 
   @Test
@@ -169,21 +153,19 @@ class X12EnrollmentRejectionTest {
 
   /** The member's segments with the first that starts with the prefix changed (removed, for null). */
   private static Function<Member834, List<String>> edit(String prefix, UnaryOperator<String> change) {
-    return member -> {
-      List<String> edited = new ArrayList<>(member.segments());
-      for (int i = 0; i < edited.size(); i++) {
-        if (edited.get(i).startsWith(prefix)) {
-          String replacement = change.apply(edited.get(i));
-          if (replacement == null) {
-            edited.remove(i);
-          } else {
-            edited.set(i, replacement);
-          }
-          return edited;
-        }
-      }
-      throw new IllegalArgumentException("no segment starts with " + prefix);
-    };
+    return member -> X12Edits.edit(member.segments(), prefix, change);
+  }
+
+  /** A file of two members with one segment changed; a removed segment is taken off the segment count too. */
+  private static List<String> file(String prefix, UnaryOperator<String> change) {
+    List<String> whole = Enrollment834.interchange("000000001", List.of(Member834.added("MCD1").segments(),
+        Member834.added("MCD2").segments()));
+    List<String> segments = X12Edits.edit(whole, prefix, change);
+    if (segments.size() < whole.size()) {
+      segments.replaceAll(s -> s.startsWith("SE*") ? "SE*" + (Integer.parseInt(s.split("\\*")[1]) - 1) + "*0001"
+          : s);
+    }
+    return segments;
   }
 
   private static List<String> concat(List<String> first, List<String> second) {
