@@ -43,7 +43,7 @@ class ClaimsConfig {
   @Bean
   FeedFiles claimFiles(JdbcTemplate jdbc, JobExplorer jobExplorer, JobRepository jobRepository,
       ClaimsProperties properties, Clock clock) {
-    return new FeedFiles(jdbc, jobExplorer, jobRepository, "cm_claim_file", "claim file", Path.of(properties.inbox()),
-        clock);
+    return new FeedFiles(jdbc, jobExplorer, jobRepository, "cm_claim_file", "claim file", ClaimFileJob.NAME,
+        Path.of(properties.inbox()), clock);
   }
 }

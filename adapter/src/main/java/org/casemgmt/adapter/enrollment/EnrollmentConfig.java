@@ -37,6 +37,6 @@ class EnrollmentConfig {
         + " chunk", properties.inbox(), properties.memberIdQualifier(), properties.coverageType(),
         properties.countyCodes().size(), properties.chunkSize());
     return new FeedFiles(jdbc, jobExplorer, jobRepository, "cm_enrollment_file", "enrollment file",
-        Path.of(properties.inbox()), clock);
+        EnrollmentFileJob.NAME, Path.of(properties.inbox()), clock);
   }
 }

@@ -29,20 +29,23 @@ public class FeedFiles {
   private final JobRepository jobs;
   private final String table;
   private final String label;
+  private final String jobName;
   private final Path inbox;
   private final Clock clock;
 
   /**
-   * @param table the feed's file table ({@code id, sha256, file_name, received_at})
-   * @param label what the feed's files are called in reports and messages, e.g. {@code claim file}
+   * @param table   the feed's file table ({@code id, sha256, file_name, received_at})
+   * @param label   what the feed's files are called in reports and messages, e.g. {@code claim file}
+   * @param jobName the name of the feed's job, whose executions are the files' runs
    */
   public FeedFiles(JdbcTemplate jdbc, JobExplorer jobExplorer, JobRepository jobs, String table, String label,
-      Path inbox, Clock clock) {
+      String jobName, Path inbox, Clock clock) {
     this.jdbc = jdbc;
     this.jobExplorer = jobExplorer;
     this.jobs = jobs;
     this.table = table;
     this.label = label;
+    this.jobName = jobName;
     this.inbox = inbox;
     this.clock = clock;
   }
@@ -99,11 +102,13 @@ public class FeedFiles {
         runs.size(), latest.orElse(null));
   }
 
-  /** The executions of the file's job, newest first. */
+  /** The executions of the file's job, newest first (another feed's file may have the same id). */
   private List<Long> runIds(long fileId) {
     return jdbc.queryForList("SELECT p.JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION_PARAMS p"
-        + " WHERE p.PARAMETER_NAME = 'fileId' AND p.PARAMETER_VALUE = ? ORDER BY p.JOB_EXECUTION_ID DESC",
-        Long.class, String.valueOf(fileId));
+        + " JOIN BATCH_JOB_EXECUTION e ON e.JOB_EXECUTION_ID = p.JOB_EXECUTION_ID"
+        + " JOIN BATCH_JOB_INSTANCE i ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID"
+        + " WHERE i.JOB_NAME = ? AND p.PARAMETER_NAME = 'fileId' AND p.PARAMETER_VALUE = ?"
+        + " ORDER BY p.JOB_EXECUTION_ID DESC", Long.class, jobName, String.valueOf(fileId));
   }
 
   /**
