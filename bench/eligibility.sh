@@ -12,13 +12,9 @@ program=${3:-claims-driven-tailored}
 sample=${4:-500}
 export JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 
-cp=$(mktemp)
-./mvnw -B -q -pl routes -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime
-classpath="routes/target/classes:routes/target/test-classes:$(cat "$cp")"
-rm -f "$cp"
-
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
+classpath=$(routes_classpath)
 port=${BENCH_PORT:-18083}
 mkdir -p "$work/inbox" "$work/data"
 start_adapter "$port" --adapter.claims.inbox="$work/inbox" --adapter.adt.inbox="$work/adt" \

@@ -28,7 +28,7 @@ class ClaimsProgress implements ChunkListener {
   @Override
   public void afterChunk(ChunkContext context) {
     StepExecution step = context.getStepContext().getStepExecution();
-    long read = StepCounters.get(step, ClaimFileReader.POSITION);
+    long read = StepCounters.get(step, ClaimFileJob.READ);
     if (read < nextReport) {
       return;
     }

@@ -4,8 +4,9 @@ import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.item.ExecutionContext;
 
 /**
- * Counters a step keeps beside Spring Batch's own (claims are items; lines, rejections and evidence are not), in the
- * step's execution context: saved with each committed chunk, so they survive a restart as exactly as the data does.
+ * Counters a step keeps beside Spring Batch's own (claims and members are items; lines, rejections and evidence are
+ * not), in the step's execution context: saved with each committed chunk, so they survive a restart as exactly as the
+ * data does.
  */
 public final class StepCounters {
   private StepCounters() {

@@ -6,8 +6,12 @@ import static org.casemgmt.adapter.testing.GuideExamples.uniqueValue;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.UUID;
 import org.casemgmt.adapter.claims.ClaimsCsv;
 import org.casemgmt.adapter.eligibility.EligibilityServerTest;
+import org.casemgmt.adapter.testing.FeedInbox;
+import org.casemgmt.routes.enrollment.generator.Enrollment834;
+import org.casemgmt.routes.enrollment.generator.Member834;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
@@ -86,6 +90,28 @@ class AlwaysCurrentTest extends EligibilityServerTest {
     settled();
 
     admitAndDischarge(mrn, medicaidId, "20260420", "20260427");
+
+    Observation current = await(first, "2");
+    assertThat(outcome(current)).isEqualTo("eligible");
+  }
+
+  @Test
+  void anEnrollmentFileAddingMedicaidCoverageMakesTheClientEligibleWithoutAsking() throws Exception {
+    // Two psychiatric stays within 24 months, an SMI diagnosis, a residence in Sangamon county: all but the payer.
+    String medicaidId = uniqueValue();
+    String client = createClient(medicaidId, true);
+    createStay(client, "2025-10-01T10:00:00-05:00", "2025-10-08T09:00:00-05:00");
+    createStay(client, "2026-01-12T22:40:00-06:00", "2026-01-20T11:00:00-06:00");
+    createDiagnosis(client, "F20.9", today().toString());
+    Observation first = evaluateToday(client);
+    assertThat(outcome(first)).isNotEqualTo("eligible"); // no coverage is recorded
+    settled();
+
+    // The state's 834 enrolls the member in Medicaid managed care from 1 January 2025.
+    FeedInbox enrollment = new FeedInbox(ENROLLMENT_INBOX);
+    String file = enrollment.drop("enrollment-" + UUID.randomUUID() + ".834",
+        Enrollment834.file(Member834.added(medicaidId)));
+    assertThat(enrollment.awaitReport("processed", file).value("coverages written")).isEqualTo("1");
 
     Observation current = await(first, "2");
     assertThat(outcome(current)).isEqualTo("eligible");
