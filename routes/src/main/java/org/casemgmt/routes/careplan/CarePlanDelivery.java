@@ -37,6 +37,7 @@ class CarePlanDelivery {
   static final String VERSION = "careplanVersion";
   static final String ENVELOPE = "careplanEnvelope";
   static final String REPLAY = "careplanReplay";
+  static final String READY = "careplanReady";
   private static final Logger log = LoggerFactory.getLogger(CarePlanDelivery.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -64,10 +65,15 @@ class CarePlanDelivery {
   }
 
   /**
-   * Builds the transaction for the send in the exchange body (a {@link PendingSend}) and sets the request up; false
-   * when there is nothing to send (the plan is gone), in which case the send is already done with.
+   * Builds the transaction for the send in the exchange body (a {@link PendingSend}) and sets the request up;
+   * {@link #READY} stays false when there is nothing to send (the plan is gone, the endpoint unknown), in which case the
+   * send is already done with.
    */
-  boolean prepare(Exchange exchange) {
+  void prepare(Exchange exchange) {
+    exchange.setProperty(READY, prepared(exchange));
+  }
+
+  private boolean prepared(Exchange exchange) {
     PendingSend send = exchange.getMessage().getBody(PendingSend.class);
     exchange.setProperty(SEND, send);
     Endpoint endpoint = endpoints.get(send.endpointId());

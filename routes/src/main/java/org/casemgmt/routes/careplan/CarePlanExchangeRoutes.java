@@ -65,7 +65,8 @@ class CarePlanExchangeRoutes extends RouteBuilder {
         .onException(Exception.class).handled(true)
           .process(delivery::unreachable)
         .end()
-        .filter(method(delivery, "prepare"))
+        .process(delivery::prepare)
+        .filter(exchangeProperty(CarePlanDelivery.READY).isEqualTo(true))
           .toD("${exchangeProperty." + CarePlanDelivery.TARGET + "}")
           .process(delivery::answered)
         .end();
@@ -78,13 +79,14 @@ class CarePlanExchangeRoutes extends RouteBuilder {
         .to("direct:careplan-send");
   }
 
-  /** The endpoint's timeout for connecting, waiting for a pooled connection and waiting for the answer. */
+  /** One attempt per send, within the endpoint's timeout (connecting, a pooled connection, the answer). */
   @SuppressWarnings("deprecation")
   private static HttpClientConfigurer timeouts(Endpoint endpoint) {
     Timeout timeout = Timeout.ofMilliseconds(endpoint.timeout().toMillis());
     // The connect timeout sits in RequestConfig (deprecated there, still honoured) since the connection manager, where
     // HttpClient 5 would rather have it, is the component's, shared by every endpoint.
-    return builder -> builder.setDefaultRequestConfig(RequestConfig.custom()
+    // HttpClient would resend on its own after a 503 or 429; retries are the outbox's, with the endpoint's backoff.
+    return builder -> builder.disableAutomaticRetries().setDefaultRequestConfig(RequestConfig.custom()
         .setConnectTimeout(timeout)
         .setConnectionRequestTimeout(timeout)
         .setResponseTimeout(timeout)
