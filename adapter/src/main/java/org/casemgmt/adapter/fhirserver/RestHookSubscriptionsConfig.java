@@ -1,5 +1,8 @@
 package org.casemgmt.adapter.fhirserver;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
 import ca.uhn.fhir.jpa.subscription.match.deliver.email.IEmailSender;
@@ -17,6 +20,7 @@ import org.springframework.context.annotation.Import;
  * {@code CarePlan?status=active}, channel rest-hook to its URL) and HAPI notifies it of each matching write. HAPI keeps
  * a note of every write in its own table in the same transaction and matches it after commit on a 5-second schedule,
  * so a rolled-back write notifies nobody; delivery retries and channels are HAPI's (in memory, this one service).
+ * Writes of types no Subscription names are not noted at all ({@link SubscribedTypes}).
  * Only rest-hook channels are accepted (no e-mail, websocket or messaging).
  */
 @Configuration
@@ -33,6 +37,13 @@ class RestHookSubscriptionsConfig {
     settings.setSubscriptionChangeQueuedImmediately(true);
     log.info("FHIR Subscriptions: rest-hook channels enabled");
     return settings;
+  }
+
+  @Bean
+  SubscribedTypes subscribedTypes(FhirContext fhirContext, DaoRegistry daos, IInterceptorService interceptors) {
+    SubscribedTypes subscribed = new SubscribedTypes(fhirContext, daos);
+    interceptors.registerInterceptor(subscribed);
+    return subscribed;
   }
 
   /** HAPI's delivery wiring asks for an e-mail sender even when e-mail channels are off; this one is never called. */

@@ -107,7 +107,7 @@ class CarePlanDelivery {
     PendingSend send = exchange.getProperty(SEND, PendingSend.class);
     long version = exchange.getProperty(VERSION, Long.class);
     int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-    if (status >= 200 && status < 300) {
+    if (Answer.of(status) == Answer.TAKEN) {
       outbox.delivered(send);
       log.info("CarePlan/{}/_history/{} delivered to {} ({})", send.carePlanId(), version, send.endpointId(), status);
       exchange.getMessage().setBody("delivered CarePlan/" + send.carePlanId() + "/_history/" + version + " to "
@@ -115,10 +115,23 @@ class CarePlanDelivery {
       return;
     }
     String reason = "HTTP " + status + " from " + send.endpointId() + diagnostics(exchange);
-    if (status == 408 || status == 429 || status >= 500) {
+    if (Answer.of(status) == Answer.TRY_AGAIN) {
       failedForNow(exchange, send, reason);
     } else {
       giveUp(exchange, send, version, reason);
+    }
+  }
+
+  /** What an EHR's HTTP status means for the send. */
+  enum Answer {
+    TAKEN, TRY_AGAIN, REFUSED;
+
+    static Answer of(int status) {
+      if (status >= 200 && status < 300) {
+        return TAKEN;
+      }
+      // Timeouts, throttling and server trouble pass; anything else the EHR said about our request will not.
+      return status == 408 || status == 429 || status >= 500 ? TRY_AGAIN : REFUSED;
     }
   }
 
