@@ -25,7 +25,7 @@ class CarePlanApiTest extends FhirServerTest {
   void anEhrWritingTheSamePlanTwiceByIdentifierLeavesOnePlanAtTheSameVersion() {
     String client = client();
     String planId = uniqueValue();
-    CarePlan plan = Isps.approvedAndActive(Isps.draft(client, List.of()), client);
+    CarePlan plan = Isps.approvedAndActive(Isps.draft(client, List.of(goal(client))), client);
     plan.addIdentifier().setSystem(EHR_PLANS).setValue(planId);
     String byIdentifier = "CarePlan?identifier=" + EHR_PLANS + "|" + planId;
 
@@ -49,11 +49,11 @@ class CarePlanApiTest extends FhirServerTest {
     String client = client();
     String other = client();
     String activeId = uniqueValue();
-    CarePlan active = Isps.approvedAndActive(Isps.draft(client, List.of()), client);
+    CarePlan active = Isps.approvedAndActive(Isps.draft(client, List.of(goal(client))), client);
     active.addIdentifier().setSystem(EHR_PLANS).setValue(activeId);
     fhir().create().resource(active).execute();
     fhir().create().resource(Isps.draft(client, List.of())).execute();
-    fhir().create().resource(Isps.approvedAndActive(Isps.draft(other, List.of()), other)).execute();
+    fhir().create().resource(Isps.approvedAndActive(Isps.draft(other, List.of(goal(other))), other)).execute();
 
     assertThat(search(CarePlan.class, "CarePlan?patient=" + client)).hasSize(2);
     assertThat(search(CarePlan.class, "CarePlan?subject=" + client + "&status=active"))
@@ -71,8 +71,8 @@ class CarePlanApiTest extends FhirServerTest {
     String planId = uniqueValue();
     CarePlan plan = Isps.draft(client, List.of());
     plan.addIdentifier().setSystem(EHR_PLANS).setValue(planId);
-    plan.setStatus(CarePlan.CarePlanStatus.ACTIVE); // active without the client's approval
-    plan.getCategory().remove(1); // and without the ISP category
+    plan.getCategory().remove(1); // without the ISP category
+    plan.setPeriod(null); // and without the period the plan takes effect in
     String byIdentifier = "CarePlan?identifier=" + EHR_PLANS + "|" + planId;
 
     assertThatThrownBy(() -> fhir().update().resource(plan).conditionalByUrl(byIdentifier).execute())
@@ -80,7 +80,7 @@ class CarePlanApiTest extends FhirServerTest {
           OperationOutcome outcome = (OperationOutcome) e.getOperationOutcome();
           assertThat(outcome.getIssue()).extracting(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics)
               .anySatisfy(text -> assertThat(text).contains("cm-isp-1"))
-              .anySatisfy(text -> assertThat(text).contains("cm-isp-2"));
+              .anySatisfy(text -> assertThat(text).contains("CarePlan.period: minimum required = 1"));
         });
     assertThat(search(CarePlan.class, byIdentifier)).isEmpty();
   }
@@ -90,6 +90,10 @@ class CarePlanApiTest extends FhirServerTest {
     assertThatThrownBy(() -> search(CarePlan.class, "CarePlan?instantiates-canonical=http://example.org/pd"))
         .isInstanceOf(ca.uhn.fhir.rest.server.exceptions.InvalidRequestException.class)
         .hasMessageContaining("instantiates-canonical");
+  }
+
+  private String goal(String client) {
+    return "Goal/" + fhir().create().resource(Isps.goal(client)).execute().getId().getIdPart();
   }
 
   private String client() {

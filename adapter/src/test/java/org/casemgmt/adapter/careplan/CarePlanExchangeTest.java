@@ -160,7 +160,7 @@ class CarePlanExchangeTest {
     stored.getPeriod().setEndElement(new DateTimeType("2026-09-02"));
     update(plan, stored);
     Bundle second = awaitSends(COUNTY, COUNTY_PATH, plan, 2).get(1);
-    assertThat(((CarePlan) second.getEntry().get(1).getResource()).getPeriod().getEndElement().getValueAsString())
+    assertThat(planIn(second).getPeriod().getEndElement().getValueAsString())
         .isEqualTo("2026-09-02");
 
     Goal progress = fhir().read().resource(Goal.class).withId(id(goal)).execute();
@@ -175,7 +175,7 @@ class CarePlanExchangeTest {
   @Test
   void aPlanThatLeavesActiveIsSentSoTheEhrCopyDoesNotStayActive() {
     String client = client();
-    String plan = create(Isps.approvedAndActive(Isps.draft(client, List.of()), client));
+    String plan = create(Isps.approvedAndActive(Isps.draft(client, List.of(create(Isps.goal(client)))), client));
     awaitSends(HOSPITAL, HOSPITAL_PATH, plan, 1);
 
     CarePlan stored = fhir().read().resource(CarePlan.class).withId(id(plan)).execute();
@@ -183,7 +183,7 @@ class CarePlanExchangeTest {
     update(plan, stored);
 
     Bundle completed = awaitSends(HOSPITAL, HOSPITAL_PATH, plan, 2).get(1);
-    assertThat(((CarePlan) completed.getEntry().get(0).getResource()).getStatus())
+    assertThat(planIn(completed).getStatus())
         .isEqualTo(CarePlan.CarePlanStatus.COMPLETED);
   }
 
@@ -191,7 +191,7 @@ class CarePlanExchangeTest {
   void aPlanWhoseTransactionRollsBackIsNeverSent() {
     String client = client();
     String marker = uniqueValue();
-    CarePlan plan = Isps.approvedAndActive(Isps.draft(client, List.of()), client);
+    CarePlan plan = Isps.approvedAndActive(Isps.draft(client, List.of(create(Isps.goal(client)))), client);
     plan.addIdentifier().setSystem("urn:ehr:plans").setValue(marker);
     Patient invalid = newClient(uniqueValue()).setGender(null); // refused by the client profile: all rolls back
     Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
@@ -205,7 +205,7 @@ class CarePlanExchangeTest {
         + " (SELECT 1 FROM hfj_resource r WHERE r.res_type = 'CarePlan' AND r.fhir_id = o.careplan_id)", Integer.class))
         .as("no send queued for a plan that is not stored").isZero();
     // A plan activated after it is sent; the drain works in queue order, so the other would have gone first.
-    String later = create(Isps.approvedAndActive(Isps.draft(client, List.of()), client));
+    String later = create(Isps.approvedAndActive(Isps.draft(client, List.of(create(Isps.goal(client)))), client));
     awaitSends(COUNTY, COUNTY_PATH, later, 1);
     assertThat(COUNTY.findAll(postRequestedFor(urlEqualTo(COUNTY_PATH)).withRequestBody(containing(marker))))
         .isEmpty();
@@ -214,7 +214,7 @@ class CarePlanExchangeTest {
   @Test
   void aServerErrorIsRetriedAndThePlanDeliveredOnce() {
     String client = client();
-    CarePlan draft = Isps.draft(client, List.of());
+    CarePlan draft = Isps.draft(client, List.of(create(Isps.goal(client))));
     String plan = create(draft);
     StubMapping[] flaky = {
         COUNTY.stubFor(post(urlEqualTo(COUNTY_PATH)).withRequestBody(containing(planUrl(plan)))
@@ -237,7 +237,7 @@ class CarePlanExchangeTest {
   @Test
   void aRefusedPlanIsKeptAsADeadLetterAndAReplayDeliversItOnceTheEhrAcceptsIt() {
     String client = client();
-    CarePlan draft = Isps.draft(client, List.of());
+    CarePlan draft = Isps.draft(client, List.of(create(Isps.goal(client))));
     String plan = create(draft);
     StubMapping refusing = COUNTY.stubFor(post(urlEqualTo(COUNTY_PATH)).withRequestBody(containing(planUrl(plan)))
         .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/fhir+json")
@@ -261,7 +261,7 @@ class CarePlanExchangeTest {
     assertThat(replay.get("outcome")).isEqualTo("processed");
     List<Bundle> sent = sends(COUNTY, COUNTY_PATH, plan);
     assertThat(sent).hasSize(2);
-    assertThat(((CarePlan) sent.get(1).getEntry().get(0).getResource()).getStatus())
+    assertThat(planIn(sent.get(1)).getStatus())
         .isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
     assertThat(deadLettersOf(plan)).singleElement()
         .satisfies(replayed -> assertThat(replayed.get("status")).isEqualTo("REPLAYED"));
@@ -270,7 +270,7 @@ class CarePlanExchangeTest {
   @Test
   void anEhrThatNeverRecoversGetsTheRetriesThenThePlanIsADeadLetter() {
     String client = client();
-    CarePlan draft = Isps.draft(client, List.of());
+    CarePlan draft = Isps.draft(client, List.of(create(Isps.goal(client))));
     String plan = create(draft);
     StubMapping down = HOSPITAL.stubFor(post(urlEqualTo(HOSPITAL_PATH)).withRequestBody(containing(planUrl(plan)))
         .willReturn(aResponse().withStatus(503)));
@@ -287,7 +287,7 @@ class CarePlanExchangeTest {
   @Test
   void aSendIsKeptInTheOutboxUntilTheSenderRunsAndClearedOnceDelivered() throws Exception {
     String client = client();
-    CarePlan draft = Isps.draft(client, List.of());
+    CarePlan draft = Isps.draft(client, List.of(create(Isps.goal(client))));
     String plan = create(draft);
     camel.getRouteController().stopRoute("careplan-outbox-drain");
     try {
@@ -320,7 +320,7 @@ class CarePlanExchangeTest {
     // No Subscription is about Patients: HAPI is spared its note of the write (it would be there for 5 s or so).
     assertThat(jdbc.queryForObject("SELECT count(*) FROM hfj_resource_modified WHERE resource_type = 'Patient'",
         Integer.class)).isZero();
-    CarePlan draft = Isps.draft(client, List.of());
+    CarePlan draft = Isps.draft(client, List.of(create(Isps.goal(client))));
     String plan = create(draft);
     update(plan, Isps.approvedAndActive(draft, client));
 
@@ -385,6 +385,11 @@ class CarePlanExchangeTest {
 
   private static String id(String reference) {
     return reference.substring(reference.indexOf('/') + 1);
+  }
+
+  /** The plan in a sent transaction: the last entry, after its goals. */
+  private static CarePlan planIn(Bundle sent) {
+    return (CarePlan) sent.getEntry().get(sent.getEntry().size() - 1).getResource();
   }
 
   private static String planUrl(String plan) {

@@ -19,7 +19,7 @@ final class Isps {
   private Isps() {
   }
 
-  /** A measurable goal of the client: a target with a due date. */
+  /** A measurable goal of the client: a target measure, a value to reach and a due date. */
   static Goal goal(String client) {
     Goal goal = example("isp-goal", Goal.class);
     goal.setSubject(new Reference(client));
@@ -47,7 +47,7 @@ final class Isps {
 
   /**
    * The plan approved by the client (the guide's isp-approval: who, when) and made active; the workflow refuses to
-   * activate a plan without it.
+   * activate a plan without it, or without measurable goals (pass some to {@link #draft}).
    */
   static CarePlan approvedAndActive(CarePlan plan, String client) {
     plan.getExtension().removeIf(extension -> APPROVAL.equals(extension.getUrl()));
