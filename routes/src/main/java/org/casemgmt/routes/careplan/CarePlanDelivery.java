@@ -35,7 +35,7 @@ class CarePlanDelivery {
   static final String SEND = "careplanSend";
   static final String TARGET = "careplanTarget";
   static final String VERSION = "careplanVersion";
-  static final String ENVELOPE = "careplanEnvelope";
+  static final String SENT = "careplanSent";
   static final String REPLAY = "careplanReplay";
   static final String READY = "careplanReady";
   private static final Logger log = LoggerFactory.getLogger(CarePlanDelivery.class);
@@ -85,6 +85,7 @@ class CarePlanDelivery {
     if (content.isEmpty()) {
       log.info("CarePlan/{} is gone; nothing to send to {}", send.carePlanId(), send.endpointId());
       outbox.removed(send);
+      exchange.getMessage().setBody("CarePlan/" + send.carePlanId() + " is gone; nothing sent");
       return false;
     }
     long version = content.get().plan().getIdElement().getVersionIdPartAsLong();
@@ -92,7 +93,7 @@ class CarePlanDelivery {
         transaction.of(content.get(), endpoint.patientIdentifierSystem()));
     exchange.setProperty(VERSION, version);
     exchange.setProperty(TARGET, uri(endpoint));
-    exchange.setProperty(ENVELOPE, envelope(send, version, bundle));
+    exchange.setProperty(SENT, bundle);
     exchange.getMessage().removeHeaders("*");
     exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
     exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/fhir+json; charset=UTF-8");
@@ -139,13 +140,12 @@ class CarePlanDelivery {
   void unreachable(Exchange exchange) {
     Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
     PendingSend send = exchange.getProperty(SEND, PendingSend.class);
-    String reason = send == null ? "" : send.endpointId() + " unreachable: " + failure;
     if (send == null) {
       // Failed before the send was even read (cannot happen for bodies the drain hands over); say so loudly.
       log.error("A care-plan send failed before it started", failure);
       return;
     }
-    failedForNow(exchange, send, reason);
+    failedForNow(exchange, send, send.endpointId() + " unreachable: " + failure);
   }
 
   private void failedForNow(Exchange exchange, PendingSend send, String reason) {
@@ -164,10 +164,8 @@ class CarePlanDelivery {
   }
 
   private void giveUp(Exchange exchange, PendingSend send, Long version, String reason) {
-    String envelope = exchange.getProperty(ENVELOPE, String.class);
-    if (envelope == null) {
-      envelope = envelope(send, version == null ? send.version() : version, null);
-    }
+    String envelope = envelope(send, version == null ? send.version() : version,
+        exchange.getProperty(SENT, String.class));
     long letter = deadLetters.keep(FEED, "endpoint " + send.endpointId() + " CarePlan/" + send.carePlanId()
         + "/_history/" + (version == null ? send.version() : version), envelope, reason);
     outbox.removed(send);
