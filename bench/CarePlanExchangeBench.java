@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * [warmupPlans=300]
  */
 public class CarePlanExchangeBench {
-  private static final Pattern MARKER = Pattern.compile("\"system\"\\s*:\\s*\"urn:bench:plan\"\\s*,\\s*\"value\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern MARKER =
+      Pattern.compile("\"system\"\\s*:\\s*\"urn:bench:plan\"\\s*,\\s*\"value\"\\s*:\\s*\"([^\"]+)\"");
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final Map<String, Long> committed = new ConcurrentHashMap<>();
   private final Map<String, Long> arrived = new ConcurrentHashMap<>();
@@ -163,7 +164,8 @@ public class CarePlanExchangeBench {
              {"url":"date","valueDateTime":"2026-03-02T10:30:00-06:00"}]}],
            "identifier":[{"system":"urn:bench:plan","value":"%1$s"}],
            "status":"active","intent":"plan",
-           "category":[{"coding":[{"system":"http://hl7.org/fhir/us/core/CodeSystem/careplan-category","code":"assess-plan"}]},
+           "category":[
+             {"coding":[{"system":"http://hl7.org/fhir/us/core/CodeSystem/careplan-category","code":"assess-plan"}]},
              {"coding":[{"system":"https://fhir.casemgmt-adapter.org/CodeSystem/case-management","code":"isp"}]}],
            "subject":{"reference":"urn:uuid:p-%1$s"},"period":{"start":"2026-03-02","end":"2026-06-02"},
            "goal":[{"reference":"urn:uuid:g-%1$s"}]},

@@ -139,7 +139,8 @@ class CarePlanExchangeTest {
     assertThat(sentPlan.getSubject().hasReference()).isFalse();
     assertThat(sentPlan.getSubject().getIdentifier().getSystem()).isEqualTo(MEDICAID);
     assertThat(sentPlan.getSubject().getIdentifier().getValue()).isEqualTo(medicaidIdOf(client));
-    assertThat(sentPlan.getIdentifier()).anySatisfy(identifier -> assertThat(identifier.getValue()).isEqualTo(id(plan)));
+    assertThat(sentPlan.getIdentifier())
+        .anySatisfy(identifier -> assertThat(identifier.getValue()).isEqualTo(id(plan)));
     assertThat(sentPlan.getExtensionByUrl(Isps.APPROVAL)).isNotNull();
 
     LoggedRequest county = COUNTY.findAll(postRequestedFor(urlEqualTo(COUNTY_PATH))).get(0);
@@ -278,7 +279,8 @@ class CarePlanExchangeTest {
     update(plan, Isps.approvedAndActive(draft, client));
 
     Map<String, Object> letter = await("dead letter", () -> deadLettersOf(plan).stream().findFirst().orElse(null));
-    assertThat((String) letter.get("reason")).contains("HTTP 503 from hospital-ehr").contains("gave up after 3 attempts");
+    assertThat((String) letter.get("reason")).contains("HTTP 503 from hospital-ehr")
+        .contains("gave up after 3 attempts");
     assertThat(sends(HOSPITAL, HOSPITAL_PATH, plan)).as("the first attempt and 2 retries").hasSize(3);
     await("outbox emptied", () -> queued(plan) == 0);
     HOSPITAL.removeStub(down);
@@ -417,8 +419,9 @@ class CarePlanExchangeTest {
 
   private List<Map<String, Object>> deadLettersOf(String plan) {
     List<Map<String, Object>> letters = admin().exchange(baseUrl()
-            + "/admin/dead-letters?feed=careplan-exchange&status=ALL&limit=1000", org.springframework.http.HttpMethod.GET,
-        null, new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
+            + "/admin/dead-letters?feed=careplan-exchange&status=ALL&limit=1000",
+        org.springframework.http.HttpMethod.GET, null,
+        new ParameterizedTypeReference<List<Map<String, Object>>>() {}).getBody();
     return letters.stream().filter(letter -> ((String) letter.get("source")).contains(plan + "/")).toList();
   }
 

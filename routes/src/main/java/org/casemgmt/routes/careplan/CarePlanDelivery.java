@@ -66,8 +66,8 @@ class CarePlanDelivery {
 
   /**
    * Builds the transaction for the send in the exchange body (a {@link PendingSend}) and sets the request up;
-   * {@link #READY} stays false when there is nothing to send (the plan is gone, the endpoint unknown), in which case the
-   * send is already done with.
+   * {@link #READY} stays false when there is nothing to send (the plan is gone, the endpoint unknown), in which case
+   * the send is already done with.
    */
   void prepare(Exchange exchange) {
     exchange.setProperty(READY, prepared(exchange));

@@ -3,6 +3,7 @@ package org.casemgmt.routes.careplan;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpClientConfigurer;
@@ -16,10 +17,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Individualized Service Plans out to EHRs. The outbox is drained by one consumer at a time, when a change commits
- * (the adapter nudges {@link CarePlanOutbox#DRAIN}) and every poll interval (retries that are due, sends a restart left behind);
- * each send is one FHIR transaction POSTed to the endpoint's base URL. Dead letters of this feed are replayed through
- * {@code direct:careplan-exchange-intake}, which sends the plan as stored now, once.
+ * Individualized Service Plans out to EHRs. The outbox is drained by one consumer at a time: when a change commits
+ * (the adapter asks at {@link CarePlanOutbox#DRAIN}), every poll interval (retries that are due, sends a restart left
+ * behind), and again at once after a full batch. Each send is one FHIR transaction POSTed to the endpoint's base URL.
+ * Dead letters of this feed are replayed through {@code direct:careplan-exchange-intake}, which sends the plan as
+ * stored now, once.
  */
 @Component
 class CarePlanExchangeRoutes extends RouteBuilder {
@@ -59,6 +61,9 @@ class CarePlanExchangeRoutes extends RouteBuilder {
         .process(exchange -> exchange.getMessage().setBody(outbox.due(BATCH)))
         .split(body())
           .to("direct:careplan-send")
+        .end()
+        .filter(exchange -> exchange.getMessage().getBody(List.class).size() == BATCH)
+          .to(CarePlanOutbox.DRAIN)
         .end();
 
     from("direct:careplan-send").routeId("careplan-send")
