@@ -84,7 +84,12 @@ public class CarePlanExchangeBench {
         exchange.close();
       }
     });
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    // Daemon threads: the benchmark ends when its rounds are done, whatever the EHR's pool holds.
+    server.setExecutor(Executors.newFixedThreadPool(4, work -> {
+      Thread thread = new Thread(work, "ehr");
+      thread.setDaemon(true);
+      return thread;
+    }));
     server.start();
     return server;
   }
