@@ -10,6 +10,7 @@ import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -76,7 +77,7 @@ abstract class WorkflowTest extends FhirServerTest {
     Coverage coverage = example("medicaid-coverage", Coverage.class);
     coverage.getIdentifierFirstRep().setValue(uniqueValue());
     coverage.setSubscriberId(coverage.getIdentifierFirstRep().getValue());
-    coverage.setBeneficiary(new Reference(client)).setPayor(List.of(new Reference(agency)));
+    coverage.setBeneficiary(new Reference(client)).setPayor(new ArrayList<>(List.of(new Reference(agency))));
     coverage.getPeriod().setStartElement(new DateTimeType(today.minusYears(2).toString()));
     create(coverage);
     Condition diagnosis = example("diagnosis", Condition.class);
@@ -89,8 +90,8 @@ abstract class WorkflowTest extends FhirServerTest {
   /** A psychiatric stay (or crisis service, by kind) that began on the day. */
   String episode(String client, String kind, LocalDate start) {
     Encounter stay = example("hospitalization", Encounter.class);
-    stay.setIdentifier(List.of(new Identifier().setSystem("https://ehr.example.org/sid/visit")
-        .setValue("V" + uniqueValue())));
+    stay.setIdentifier(new ArrayList<>(List.of(new Identifier().setSystem("https://ehr.example.org/sid/visit")
+        .setValue("V" + uniqueValue()))));
     stay.setSubject(new Reference(client));
     stay.getTypeFirstRep().getCodingFirstRep().setCode(kind).setDisplay(null);
     if (!"psychiatric-inpatient".equals(kind)) {
@@ -111,11 +112,11 @@ abstract class WorkflowTest extends FhirServerTest {
     referral.getExtension().get(0).setValue(new Coding(ImplementationGuide.CANONICAL + "/CodeSystem/referral-source",
         "pcp", null));
     Coding caseManagement = new Coding(REFERRAL_TYPE, "case-management", "Case management");
-    referral.setCategory(List.of(new CodeableConcept(caseManagement.copy())));
+    referral.setCategory(new ArrayList<>(List.of(new CodeableConcept(caseManagement.copy()))));
     referral.setCode(new CodeableConcept(caseManagement).setText("Referral to SMI case management"));
     referral.addOrderDetail(new CodeableConcept(new Coding(PROGRAM, SMI_PROGRAM, null)));
     referral.setSubject(new Reference(client)).setRequester(new Reference(physician))
-        .setPerformer(List.of(new Reference(agency)));
+        .setPerformer(new ArrayList<>(List.of(new Reference(agency))));
     referral.setAuthoredOnElement(new DateTimeType(today.toString()));
     referral.getReasonCode().clear();
     referral.getSupportingInfo().clear();
@@ -126,7 +127,7 @@ abstract class WorkflowTest extends FhirServerTest {
   ServiceRequest housingReferral(String client) {
     ServiceRequest referral = example("referral", ServiceRequest.class);
     referral.setSubject(new Reference(client)).setRequester(new Reference(caseManager))
-        .setPerformer(List.of(new Reference(housingProvider)));
+        .setPerformer(new ArrayList<>(List.of(new Reference(housingProvider))));
     referral.setAuthoredOnElement(new DateTimeType(today.toString()));
     referral.getSupportingInfo().clear();
     return referral;
@@ -220,10 +221,10 @@ abstract class WorkflowTest extends FhirServerTest {
     plan.getPeriod().setStartElement(new DateTimeType(today.toString()))
         .setEndElement(new DateTimeType(today.plusDays(180).toString()));
     plan.setAuthor(new Reference(caseManager));
-    plan.setContributor(List.of(new Reference(client), new Reference(caseManager)));
+    plan.setContributor(new ArrayList<>(List.of(new Reference(client), new Reference(caseManager))));
     plan.getCareTeam().clear();
     plan.getAddresses().clear();
-    plan.setGoal(goals.stream().map(Reference::new).toList());
+    plan.setGoal(new ArrayList<>(goals.stream().map(Reference::new).toList()));
     plan.getActivity().clear();
     referrals.forEach(referral -> plan.addActivity().setReference(new Reference(referral)));
     return plan;
@@ -254,7 +255,7 @@ abstract class WorkflowTest extends FhirServerTest {
   /** The client's case-management team with the case manager given. */
   CareTeam team(String client, String manager) {
     CareTeam team = example("case-management-team", CareTeam.class);
-    team.setSubject(new Reference(client)).setManagingOrganization(List.of(new Reference(agency)));
+    team.setSubject(new Reference(client)).setManagingOrganization(new ArrayList<>(List.of(new Reference(agency))));
     team.getPeriod().setStartElement(new DateTimeType(today.toString()));
     team.getParticipant().removeIf(participant -> !participant.getRole().get(0).getCodingFirstRep().getCode()
         .equals("case-manager"));

@@ -80,6 +80,8 @@ class Screenings {
     if (eligibility != null && !programs.isEmpty()) {
       eligibility.afterCommit(client.substring("Patient/".length()), programs);
     }
+    log.info("Screening {} of {} closed {} screening Task(s); eligibility asked for under {}", reference, client,
+        changes.transaction().getEntry().size(), programs);
   }
 
   private List<Task> openScreenings(String client) {

@@ -33,6 +33,8 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +45,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Discharges implements WorkflowStage<EpisodeOfCare> {
+  private static final Logger log = LoggerFactory.getLogger(Discharges.class);
   private final WorkflowStore store;
   private final Reassessments reassessments;
   private final ClientRecordReader record;
@@ -120,6 +123,8 @@ class Discharges implements WorkflowStage<EpisodeOfCare> {
     String written = changes.upsert(summary.observation());
     changes.provenance(provenance(summary), written);
     store.write(changes);
+    log.info("Discharge of {} ({}): outcome summary written over {} episodes", WorkflowCodes.reference(episode),
+        reason.getCode(), summary.counted().size());
   }
 
   private Provenance provenance(OutcomeSummary.Summary summary) {

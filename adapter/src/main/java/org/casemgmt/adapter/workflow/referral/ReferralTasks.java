@@ -12,12 +12,15 @@ import org.casemgmt.adapter.workflow.WorkflowProperties;
 import org.casemgmt.adapter.workflow.WorkflowStage;
 import org.casemgmt.adapter.workflow.WorkflowStore;
 import org.casemgmt.adapter.workflow.Written;
+import org.casemgmt.profiles.ImplementationGuide;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus;
 import org.hl7.fhir.r4.model.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,6 +32,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReferralTasks implements WorkflowStage<ServiceRequest> {
+  private static final String REFERRAL_TASK = ImplementationGuide.CANONICAL + "/StructureDefinition/referral-task";
+  private static final Logger log = LoggerFactory.getLogger(ReferralTasks.class);
   private final WorkflowStore store;
   private final WorkflowProperties.Referrals policy;
   private final Clock clock;
@@ -56,6 +61,8 @@ class ReferralTasks implements WorkflowStage<ServiceRequest> {
       changes.create(task(referral, type, toCaseManagement ? TaskKind.SCREENING : TaskKind.FULFILL,
           toCaseManagement ? policy.screeningDueWithin() : policy.fulfilmentDueWithin()));
       store.write(changes);
+      log.info("Referral {} ({}) opened its {} Task", WorkflowCodes.reference(referral), type,
+          toCaseManagement ? TaskKind.SCREENING.code() : TaskKind.FULFILL.code());
     });
   }
 
@@ -74,6 +81,10 @@ class ReferralTasks implements WorkflowStage<ServiceRequest> {
     task.setAuthoredOn(now).setLastModified(now);
     if (referral.hasRequester()) {
       task.setRequester(referral.getRequester().copy());
+      if (kind == TaskKind.FULFILL) {
+        // With a requester the Task has all the referral-task profile asks for; it says so, and is held to it.
+        task.getMeta().addProfile(REFERRAL_TASK);
+      }
     }
     if (referral.hasPerformer()) {
       task.setOwner(referral.getPerformerFirstRep().copy());
