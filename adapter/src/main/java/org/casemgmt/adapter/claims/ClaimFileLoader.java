@@ -7,16 +7,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import org.casemgmt.adapter.jobs.InterruptedJobs;
 import org.casemgmt.routes.claims.ClaimFileIntake;
 import org.casemgmt.routes.claims.UnreadableClaimFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
-import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.repository.JobRepository;
@@ -102,10 +101,7 @@ class ClaimFileLoader implements ClaimFileIntake {
     return jdbc.queryForObject("SELECT id FROM cm_claim_file WHERE sha256 = ?", Long.class, sha256);
   }
 
-  /**
-   * Files load one at a time on this node, so an execution of this file still marked as running was cut short when
-   * the service died; marking it failed lets Spring Batch restart it from its last committed chunk.
-   */
+  /** Files load one at a time on this node, so an execution of this file still marked as running was cut short. */
   private void abandonInterrupted(JobParameters parameters) {
     JobExecution last = jobs.getLastJobExecution(ClaimFileJob.NAME, parameters);
     if (last == null || !last.getStatus().isRunning()) {
@@ -113,18 +109,7 @@ class ClaimFileLoader implements ClaimFileIntake {
     }
     log.warn("Claim file job execution {} was cut short (the service stopped during it); resuming it",
         last.getId());
-    for (StepExecution step : last.getStepExecutions()) {
-      if (step.getStatus().isRunning()) {
-        step.setStatus(BatchStatus.FAILED);
-        step.setExitStatus(ExitStatus.FAILED.addExitDescription("interrupted"));
-        step.setEndTime(LocalDateTime.now(clock));
-        jobs.update(step);
-      }
-    }
-    last.setStatus(BatchStatus.FAILED);
-    last.setExitStatus(ExitStatus.FAILED.addExitDescription("interrupted"));
-    last.setEndTime(LocalDateTime.now(clock));
-    jobs.update(last);
+    InterruptedJobs.markFailed(jobs, last, clock);
   }
 
   private static String sha256(Path file) throws IOException {

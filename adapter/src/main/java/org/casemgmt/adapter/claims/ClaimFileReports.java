@@ -2,6 +2,7 @@ package org.casemgmt.adapter.claims;
 
 import java.util.List;
 import java.util.Optional;
+import org.casemgmt.adapter.jobs.StepCounters;
 import org.casemgmt.routes.claims.ClaimFileIntake.Outcome;
 import org.casemgmt.routes.claims.UnreadableClaimFile;
 import org.springframework.batch.core.JobExecution;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.casemgmt.adapter.jobs.StepCounters;
 import org.casemgmt.routes.claims.ClaimFormat;
 import org.casemgmt.routes.claims.ClaimOrigin;
 import org.casemgmt.routes.claims.ClaimRejection;

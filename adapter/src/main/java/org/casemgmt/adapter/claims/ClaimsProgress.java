@@ -1,6 +1,7 @@
 package org.casemgmt.adapter.claims;
 
 import java.time.ZoneId;
+import org.casemgmt.adapter.jobs.StepCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ChunkListener;

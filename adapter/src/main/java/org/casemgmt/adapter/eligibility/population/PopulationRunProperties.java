@@ -1,0 +1,14 @@
+package org.casemgmt.adapter.eligibility.population;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Population runs.
+ *
+ * @param chunkSize clients read, judged and recorded together in one transaction
+ * @param progressEvery a progress log line every this many clients
+ */
+@ConfigurationProperties("adapter.eligibility.population")
+record PopulationRunProperties(@DefaultValue("200") int chunkSize, @DefaultValue("5000") int progressEvery) {
+}
