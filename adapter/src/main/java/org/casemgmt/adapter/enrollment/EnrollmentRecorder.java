@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * member the client (matched on the Medicaid member id in the deployment's Medicaid system, as the ADT and claims
  * feeds match, and created when unknown), their coverage from this feed, what the member's records in the chunk
  * change (in file order), and a Provenance naming the file. If the record refuses one member's changes (a profile,
- * two clients holding the member id), the members are written one by one instead: the refused one is left as it was
- * and named with the reason, the others are recorded. A storage failure is thrown: it says nothing about the members.
+ * two clients holding the member id), or another writer changes or creates one of the members' clients meanwhile (the
+ * ADT feed admitting a member), the members are written one by one instead, each run again after a collision: a
+ * refused one is left as it was and named with the reason, the others are recorded. A storage failure is thrown: it
+ * says nothing about the members.
  */
 @Component
 class EnrollmentRecorder {
@@ -85,33 +88,47 @@ class EnrollmentRecorder {
     items.forEach(item -> members.computeIfAbsent(item.parsed().maintenance().memberId(), id -> new ArrayList<>())
         .add(item));
     try {
-      return ConcurrentWrites.retried(() -> ownTransaction.execute(status -> write(members, fileName)));
-    } catch (BaseServerResponseException | ClientIdentity.AmbiguousClient refused) {
-      rethrowIfNotRefusal(refused);
+      return ownTransaction.execute(status -> write(members, fileName));
+    } catch (RuntimeException failure) {
+      if (!refused(failure) && !ConcurrentWrites.collided(failure)) {
+        throw failure;
+      }
     }
     Tally tally = Tally.NONE;
     for (Map.Entry<String, List<FileItem<ParsedMember>>> member : members.entrySet()) {
       try {
         tally = tally.plus(ConcurrentWrites.retried(() -> ownTransaction.execute(status -> write(
             Map.of(member.getKey(), member.getValue()), fileName))));
-      } catch (BaseServerResponseException | ClientIdentity.AmbiguousClient refused) {
-        rethrowIfNotRefusal(refused);
-        refusals.put(member.getKey(), refused.getMessage());
+      } catch (RuntimeException failure) {
+        if (!refused(failure)) {
+          throw failure;
+        }
+        refusals.put(member.getKey(), failure.getMessage());
       }
     }
     return tally;
   }
 
-  /** A 5xx is not about the member's data: the job fails, and resumes here when the file is dropped again. */
-  private static void rethrowIfNotRefusal(RuntimeException failure) {
-    if (failure instanceof BaseServerResponseException response && response.getStatusCode() >= 500) {
-      throw failure;
-    }
+  /**
+   * Whether the record refused the member's changes. A 5xx is not about the member's data: the job fails, and resumes
+   * here when the file is dropped again.
+   */
+  private static boolean refused(RuntimeException failure) {
+    return failure instanceof ClientIdentity.AmbiguousClient
+        || failure instanceof BaseServerResponseException response && response.getStatusCode() < 500
+        && !ConcurrentWrites.collided(failure);
   }
 
   private Tally write(Map<String, List<FileItem<ParsedMember>>> members, String fileName) {
     List<String> memberIds = List.copyOf(members.keySet());
     Set<String> known = knownMembers(memberIds);
+    List<String> unknown = memberIds.stream().filter(id -> !known.contains(id)).toList();
+    if (!unknown.isEmpty()) {
+      // Claimed before they are created: a writer creating one of them at the same time (the ADT feed) either
+      // committed first, and the second search finds its client, or collides here and one of the two runs again.
+      identity.claim(unknown.stream().map(this::medicaidId).toList());
+      known.addAll(knownMembers(unknown));
+    }
     Map<String, Map<String, Coverage>> coverage = coverageOf(memberIds);
     ClientRecordChanges changes = new ClientRecordChanges();
     Date now = Date.from(clock.instant());
@@ -120,7 +137,7 @@ class EnrollmentRecorder {
       MemberRecord record = record(member.getKey(), known.contains(member.getKey()),
           coverage.getOrDefault(member.getKey(), Map.of()));
       member.getValue().forEach(item -> record.apply(item.parsed().maintenance(), item.parsed().origin()));
-      MemberRecord.Written written = record.write(changes, identity, fileName, now);
+      MemberRecord.Written written = record.write(changes, fileName, now);
       tally = tally.plus(new Tally(written.clientCreated() ? 1 : 0, written.clientUpdated() ? 1 : 0,
           written.coverages(), written.any() ? 0 : 1));
     }
@@ -154,7 +171,8 @@ class EnrollmentRecorder {
   private Set<String> knownMembers(List<String> memberIds) {
     return identity.withAnyIdentifierOf(memberIds.stream().map(this::medicaidId).toList()).stream()
         .flatMap(patient -> patient.getIdentifier().stream())
-        .filter(id -> medicaidSystem.equals(id.getSystem())).map(Identifier::getValue).collect(Collectors.toSet());
+        .filter(id -> medicaidSystem.equals(id.getSystem())).map(Identifier::getValue)
+        .collect(Collectors.toCollection(HashSet::new));
   }
 
   /** The members' coverage from this feed, by member and key (one search for the chunk). */

@@ -86,15 +86,17 @@ final class MemberRecord {
     }
   }
 
-  /** Adds to the transaction what the records changed, with one Provenance for it naming the records. */
-  Written write(ClientRecordChanges changes, ClientIdentity identity, String fileName, Date now) {
+  /**
+   * Adds to the transaction what the records changed, with one Provenance for it naming the records. A new client's
+   * identifiers must have been claimed ({@link ClientIdentity#claim}) in the same transaction.
+   */
+  Written write(ClientRecordChanges changes, String fileName, Date now) {
     List<String> targets = new ArrayList<>();
     String reference;
     boolean created = stored == null;
     boolean updated = !created && !stored.equalsDeep(client);
     if (created) {
-      identity.claim(client.getIdentifier());
-      reference = changes.create(client);
+      reference = changes.createKnownNew(client);
       targets.add(reference);
     } else if (updated) {
       reference = changes.update(client);

@@ -20,12 +20,17 @@ public final class ConcurrentWrites {
     for (int attempt = 1; ; attempt++) {
       try {
         return write.get();
-      } catch (ResourceVersionConflictException | DataIntegrityViolationException
-          | ConstraintViolationException collision) {
-        if (attempt == ATTEMPTS) {
-          throw collision;
+      } catch (RuntimeException failure) {
+        if (!collided(failure) || attempt == ATTEMPTS) {
+          throw failure;
         }
       }
     }
+  }
+
+  /** Whether the write failed because another writer changed or claimed the same thing first. */
+  public static boolean collided(RuntimeException failure) {
+    return failure instanceof ResourceVersionConflictException || failure instanceof DataIntegrityViolationException
+        || failure instanceof ConstraintViolationException;
   }
 }

@@ -71,7 +71,7 @@ class EnrollmentResourcesTest {
     record.apply(member, new MemberOrigin(new X12Envelope("members.834", "000000001", "1", "0001",
         "005010X220A1"), 7, 16));
     ClientRecordChanges changes = new ClientRecordChanges();
-    record.write(changes, null, "members.834", new Date());
+    record.write(changes, "members.834", new Date());
 
     List<Resource> written = changes.transaction().getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
         .toList();
