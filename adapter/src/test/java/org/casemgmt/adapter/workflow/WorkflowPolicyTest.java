@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.casemgmt.adapter.eligibility.program.ProgramDefinitionLoader;
+import org.casemgmt.adapter.eligibility.ShippedPrograms;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinitions;
 import org.casemgmt.adapter.workflow.WorkflowProperties.Phase;
 import org.casemgmt.adapter.workflow.WorkflowProperties.Screening;
@@ -29,7 +29,7 @@ import org.springframework.core.io.FileSystemResource;
  */
 class WorkflowPolicyTest {
   private static final ProgramDefinitions PROGRAMS =
-      new ProgramDefinitionLoader().loadDirectory(Path.of("../config/programs"));
+      ShippedPrograms.loader().loadDirectory(Path.of("../config/programs"));
 
   static WorkflowProperties shipped() throws IOException {
     Binder binder = new Binder(ConfigurationPropertySources.from(

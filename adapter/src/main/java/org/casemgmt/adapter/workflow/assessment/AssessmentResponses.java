@@ -54,7 +54,9 @@ class AssessmentResponses implements WorkflowStage<QuestionnaireResponse> {
       retractScores(reference);
       return;
     }
-    if (!ResponseCheck.finished(response) || !answersChanged(write)) {
+    // The authored time dates the scores, so a corrected one is scored again too.
+    if (!ResponseCheck.finished(response)
+        || !(answersChanged(write) || write.changed(QuestionnaireResponse::getAuthoredElement))) {
       return;
     }
     forms.find(response.getQuestionnaire()).ifPresent(form -> {

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reassessment Tasks, on the cadence the program sets: the first when an enrollment becomes active (due one interval
- * after its start), each next one when the previous is completed (due one interval after that day), so exactly one is
- * open per enrollment. Each is held by the client's case manager (Task.owner), due on restriction.period.end, so a
+ * after its start), each next one when the previous is completed (due one interval after that day), so one is open
+ * per active enrollment. Each is held by the client's case manager (Task.owner), due on restriction.period.end, so a
  * caseload's overdue work is {@code Task?owner=<case manager>&status=requested,in-progress&due=lt<today>}.
  */
 @Component
@@ -53,10 +53,10 @@ public class Reassessments {
         .flatMap(Optional::stream).findFirst();
   }
 
-  /** Opens the enrollment's first reassessment. */
+  /** Opens the enrollment's first reassessment, unless one is open (an enrollment back from on-hold keeps its own). */
   public void scheduleFirst(EpisodeOfCare episode) {
     LocalDate start = start(episode);
-    if (start != null) {
+    if (start != null && openFor(Task.SP_FOCUS, WorkflowCodes.reference(episode)).isEmpty()) {
       open(episode, schedule.next(program(episode).orElse(ReassessmentSchedule.DEFAULT), start, start));
     }
   }
