@@ -17,13 +17,9 @@ format=${3:-csv}
 share=${4:-0.1}
 export JAVA_OPTS=${JAVA_OPTS:--Xmx512m}
 
-cp=$(mktemp)
-./mvnw -B -q -pl routes -am test-compile dependency:build-classpath -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime
-classpath="routes/target/classes:routes/target/test-classes:$(cat "$cp")"
-rm -f "$cp"
-
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
+classpath=$(routes_classpath)
 port=${BENCH_PORT:-18082}
 mkdir -p "$work/inbox" "$work/data"
 start_adapter "$port" --adapter.claims.inbox="$work/inbox" --adapter.adt.inbox="$work/adt" \

@@ -1,6 +1,7 @@
 # Shared by the benchmarks: start the packaged adapter on a fresh PostgreSQL database and wait until it is ready.
 # Source it, then: start_adapter <port> [adapter arguments...]; it sets $pid and $work (a scratch folder holding
-# adapter.log) and drops the database and stops the adapter on exit. JVM options via JAVA_OPTS, another build via
+# adapter.log) and drops the database and stops the adapter on exit. classpath=$(routes_classpath) gives the class path
+# of routes' generators (its test classes) and parsers. JVM options via JAVA_OPTS, another build via
 # BENCH_JAR (the jar used is in $jar), options appended to the JDBC URL via JDBC_URL_OPTIONS.
 
 jar=${BENCH_JAR:-adapter/target/adapter.jar}
@@ -17,6 +18,10 @@ cleanup() {
 start_adapter() {
   local port=$1
   shift
+  if curl -s -o /dev/null "http://localhost:$port/"; then
+    echo "port $port is in use (another benchmark still running?); set BENCH_PORT" >&2
+    exit 1
+  fi
   psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"
   trap cleanup EXIT
   # shellcheck disable=SC2086
@@ -31,4 +36,15 @@ start_adapter() {
   done
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB;" \
     "PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version')"
+}
+
+# Routes' classes and test classes (the file generators) with their runtime dependencies, compiled first. Main and test
+# classes compile in the same reactor run, so routes' test-scoped sibling module resolves without an install.
+routes_classpath() {
+  local file
+  file=$(mktemp)
+  ./mvnw -B -q -pl routes -am test-compile dependency:build-classpath -Dmdep.outputFile="$file" \
+    -Dmdep.includeScope=runtime >&2
+  echo "routes/target/classes:routes/target/test-classes:$(cat "$file")"
+  rm -f "$file"
 }

@@ -1,12 +1,22 @@
 package org.casemgmt.adapter.claims;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import javax.sql.DataSource;
+import org.casemgmt.adapter.files.FeedFileJob;
+import org.casemgmt.adapter.files.FileItem;
+import org.casemgmt.adapter.files.ReadAheadReader;
 import org.casemgmt.adapter.storage.DatabaseKind;
+import org.casemgmt.routes.claims.ClaimReader;
+import org.casemgmt.routes.claims.CsvClaimParser;
+import org.casemgmt.routes.claims.ParsedClaim;
+import org.casemgmt.routes.claims.X12ClaimParser;
+import org.casemgmt.routes.files.UnreadableFile;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
-import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
@@ -27,10 +37,12 @@ import org.springframework.transaction.PlatformTransactionManager;
  * committed chunk ended.
  */
 @Component
-class ClaimFileJob {
+class ClaimFileJob implements FeedFileJob {
   static final String NAME = "claim-file";
   static final String STAGE = "stage-claims";
   static final String DERIVE = "derive-evidence";
+  /** The stage step's counter of items read (and committed): where a resumed job starts reading. */
+  static final String READ = "claims.position";
 
   private final JobRepository jobs;
   private final PlatformTransactionManager transactions;
@@ -70,19 +82,18 @@ class ClaimFileJob {
     };
   }
 
-  /**
-   * The latest execution of one of the job's steps for the file, whichever run it was in: a resumed job does not
-   * run again a step that completed before it was cut short.
-   */
-  Optional<StepExecution> lastStep(JobExecution run, String stepName) {
-    return Optional.ofNullable(jobs.getLastStepExecution(run.getJobInstance(), stepName));
+  @Override
+  public String name() {
+    return NAME;
   }
 
-  Job forFile(Path file, long fileId) {
+  @Override
+  public Job forFile(Path file, long fileId) {
     String name = file.getFileName().toString();
     ClaimStagingWriter stagingWriter = new ClaimStagingWriter(jdbc, staging, fileId);
-    Step stage = new StepBuilder(STAGE, jobs).<FileItem, FileItem>chunk(properties.chunkSize(), transactions)
-        .reader(new ClaimFileReader(file)).writer(stagingWriter)
+    Step stage = new StepBuilder(STAGE, jobs)
+        .<FileItem<ParsedClaim>, FileItem<ParsedClaim>>chunk(properties.chunkSize(), transactions)
+        .reader(new ReadAheadReader<>(() -> open(file), READ, "claims-parser-" + name)).writer(stagingWriter)
         .listener(stagingWriter).listener(new ClaimsProgress(name, properties.progressEvery()))
         .listener(statistics)
         .build();
@@ -91,6 +102,20 @@ class ClaimFileJob {
         .reader(membersOf(fileId)).writer(evidenceWriter).listener(evidenceWriter)
         .build();
     return new JobBuilder(NAME, jobs).start(stage).next(derive).build();
+  }
+
+  /** The format is told by content: X12 interchanges start with ISA, anything else is read as the CSV extract. */
+  static ClaimReader open(Path file) throws UnreadableFile, IOException {
+    return isX12(file) ? new X12ClaimParser().open(file) : new CsvClaimParser().open(file);
+  }
+
+  /** X12 interchanges start with ISA (after a byte-order mark or white space, which some senders add). */
+  static boolean isX12(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      String head = new String(in.readNBytes(64), StandardCharsets.ISO_8859_1)
+          .replace("\u00EF\u00BB\u00BF", "").stripLeading();
+      return head.startsWith("ISA");
+    }
   }
 
   /** The members the file's claims concern, in a stable order so that a resumed step skips exactly the done ones. */

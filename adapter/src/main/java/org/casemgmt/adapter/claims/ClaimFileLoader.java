@@ -1,135 +1,61 @@
 package org.casemgmt.adapter.claims;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.Optional;
+import org.casemgmt.adapter.files.FeedFileLoader;
+import org.casemgmt.adapter.files.FeedFiles;
+import org.casemgmt.adapter.files.FileReport;
 import org.casemgmt.routes.claims.ClaimFileIntake;
-import org.casemgmt.routes.claims.UnreadableClaimFile;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobParameters;
-import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.launch.JobLauncher;
-import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads a claim file dropped into the inbox with its batch job and says what became of it. A file is known by the
- * SHA-256 of its content: the same content dropped again is reported as already loaded and changes nothing, and a file
- * whose job was cut short (the service was killed, the database went away) resumes after its last committed chunk.
+ * Loads a claim file with its batch job; its report counts the claims staged and rejected and the evidence derived,
+ * and lists every rejected claim or refused member with where and why, from the rejection table (so a report of a
+ * resumed job lists the rejections of both runs).
  */
 @Component
-class ClaimFileLoader implements ClaimFileIntake {
-  private static final Logger log = LoggerFactory.getLogger(ClaimFileLoader.class);
-
-  private final ClaimFileJob job;
-  private final JobLauncher launcher;
-  private final JobRepository jobs;
+class ClaimFileLoader extends FeedFileLoader implements ClaimFileIntake {
+  private final FeedFiles files;
   private final JdbcTemplate jdbc;
-  private final ClaimFileReports reports;
-  private final Clock clock;
 
-  ClaimFileLoader(ClaimFileJob job, JobLauncher claimFileJobLauncher, JobRepository jobs, JdbcTemplate jdbc,
-      ClaimFileReports reports, Clock clock) {
-    this.job = job;
-    this.launcher = claimFileJobLauncher;
-    this.jobs = jobs;
+  ClaimFileLoader(ClaimFileJob job, @Qualifier("claimFiles") FeedFiles files, JobLauncher feedFileJobLauncher,
+      JobRepository jobs, JdbcTemplate jdbc, Clock clock) {
+    super(files, job, feedFileJobLauncher, jobs, clock);
+    this.files = files;
     this.jdbc = jdbc;
-    this.reports = reports;
-    this.clock = clock;
   }
 
   @Override
-  public Result load(Path file) {
-    String name = file.getFileName().toString();
-    try {
-      String sha256 = sha256(file);
-      long fileId = register(sha256, name);
-      JobParameters parameters = new JobParametersBuilder().addString("sha256", sha256)
-          .addString("file", file.toAbsolutePath().toString(), false).addLong("fileId", fileId, false)
-          .toJobParameters();
-      abandonInterrupted(parameters);
-      log.info("Claim file {} (file {}): loading", name, fileId);
-      JobExecution execution;
-      try {
-        execution = launcher.run(job.forFile(file, fileId), parameters);
-      } catch (JobInstanceAlreadyCompleteException done) {
-        log.info("Claim file {} (file {}): the same content was loaded before; nothing changed", name, fileId);
-        return new Result(Outcome.ALREADY_LOADED, reports.alreadyLoaded(fileId, name));
-      }
-      Outcome outcome = outcome(execution);
-      log.info("Claim file {} (file {}): {}", name, fileId, outcome);
-      return new Result(outcome, reports.of(fileId, name, outcome, execution));
-    } catch (Exception e) {
-      log.error("Claim file {} could not be loaded", name, e);
-      return new Result(Outcome.FAILED, "claim file: " + name + "\noutcome: FAILED\nreason: " + e.getMessage()
-          + "\nDrop the file again once the cause is fixed; it resumes after what was committed.\n");
+  protected void describe(FileReport report, long fileId, JobExecution execution) {
+    Optional<StepExecution> stage = files.lastStep(execution, ClaimFileJob.STAGE);
+    if (stage.isPresent()) {
+      report.count("items read", FeedFiles.count(stage, ClaimFileJob.READ))
+          .count("claims staged", FeedFiles.count(stage, ClaimStagingWriter.STAGED))
+          .count("lines staged", FeedFiles.count(stage, ClaimStagingWriter.LINES))
+          .count("claims rejected", FeedFiles.count(stage, ClaimStagingWriter.REJECTED));
     }
+    Optional<StepExecution> derive = files.lastStep(execution, ClaimFileJob.DERIVE);
+    if (derive.isPresent()) {
+      report.count("members", FeedFiles.count(derive, EvidenceWriter.MEMBERS))
+          .count("members whose evidence changed", FeedFiles.count(derive, EvidenceWriter.MEMBERS_CHANGED))
+          .count("evidence written", FeedFiles.count(derive, EvidenceWriter.WRITTEN))
+          .count("evidence retracted", FeedFiles.count(derive, EvidenceWriter.RETRACTED))
+          .count("members refused", FeedFiles.count(derive, EvidenceWriter.REFUSED));
+    }
+    report.rejections("item|scope|claim id|member id|location|reason", jdbc.query("SELECT position, scope,"
+        + " claim_id, member_id, location, reason FROM cm_claim_rejection WHERE file_id = ? ORDER BY position, id",
+        (row, number) -> String.join("|", row.getObject("position") == null ? "" : row.getString("position"),
+            row.getString("scope"), nonNull(row.getString("claim_id")), nonNull(row.getString("member_id")),
+            row.getString("location"), row.getString("reason")), fileId));
   }
 
-  private static Outcome outcome(JobExecution execution) {
-    if (execution.getStatus() == BatchStatus.COMPLETED) {
-      return Outcome.LOADED;
-    }
-    boolean unreadable = execution.getAllFailureExceptions().stream().anyMatch(failure -> unreadable(failure)
-        .isPresent());
-    return unreadable ? Outcome.UNREADABLE : Outcome.FAILED;
-  }
-
-  static Optional<UnreadableClaimFile> unreadable(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof UnreadableClaimFile unreadable) {
-        return Optional.of(unreadable);
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The file's row (one per distinct content); the name is the one it was first dropped under. */
-  private long register(String sha256, String name) {
-    jdbc.update("INSERT INTO cm_claim_file (sha256, file_name, received_at) SELECT ?, ?, ? WHERE NOT EXISTS"
-        + " (SELECT 1 FROM cm_claim_file WHERE sha256 = ?)", sha256, name, LocalDateTime.now(clock), sha256);
-    return jdbc.queryForObject("SELECT id FROM cm_claim_file WHERE sha256 = ?", Long.class, sha256);
-  }
-
-  /**
-   * Files load one at a time on this node, so an execution of this file still marked as running was cut short when
-   * the service died; marking it failed lets Spring Batch restart it from its last committed chunk.
-   */
-  private void abandonInterrupted(JobParameters parameters) {
-    JobExecution last = jobs.getLastJobExecution(ClaimFileJob.NAME, parameters);
-    if (last == null || !last.getStatus().isRunning()) {
-      return;
-    }
-    log.warn("Claim file job execution {} was cut short (the service stopped during it); resuming it",
-        last.getId());
-    for (StepExecution step : last.getStepExecutions()) {
-      if (step.getStatus().isRunning()) {
-        step.setStatus(BatchStatus.FAILED);
-        step.setExitStatus(ExitStatus.FAILED.addExitDescription("interrupted"));
-        step.setEndTime(LocalDateTime.now(clock));
-        jobs.update(step);
-      }
-    }
-    last.setStatus(BatchStatus.FAILED);
-    last.setExitStatus(ExitStatus.FAILED.addExitDescription("interrupted"));
-    last.setEndTime(LocalDateTime.now(clock));
-    jobs.update(last);
-  }
-
-  private static String sha256(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      return Digests.sha256(in);
-    }
+  private static String nonNull(String text) {
+    return text == null ? "" : text;
   }
 }

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.casemgmt.adapter.files.FileItem;
+import org.casemgmt.adapter.jobs.StepCounters;
 import org.casemgmt.routes.claims.ClaimFormat;
 import org.casemgmt.routes.claims.ClaimOrigin;
 import org.casemgmt.routes.claims.ClaimRejection;
+import org.casemgmt.routes.claims.ParsedClaim;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.StepExecutionListener;
 import org.springframework.batch.item.Chunk;
@@ -18,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * before is replaced whole), the members the claims describe, and the rejections with their reasons. The counts of
  * lines and rejections go into the step's context, committed with the chunk.
  */
-class ClaimStagingWriter implements ItemWriter<FileItem>, StepExecutionListener {
+class ClaimStagingWriter implements ItemWriter<FileItem<ParsedClaim>>, StepExecutionListener {
   static final String STAGED = "claims.staged";
   static final String LINES = "claims.lines";
   static final String REJECTED = "claims.rejected";
@@ -40,11 +43,11 @@ class ClaimStagingWriter implements ItemWriter<FileItem>, StepExecutionListener 
   }
 
   @Override
-  public void write(Chunk<? extends FileItem> chunk) {
+  public void write(Chunk<? extends FileItem<ParsedClaim>> chunk) {
     // A claim id twice in one chunk: the later copy is the one that stands, as it would be across files.
-    Map<String, FileItem> claims = new LinkedHashMap<>();
-    List<FileItem> rejections = new ArrayList<>();
-    for (FileItem item : chunk) {
+    Map<String, FileItem<ParsedClaim>> claims = new LinkedHashMap<>();
+    List<FileItem<ParsedClaim>> rejections = new ArrayList<>();
+    for (FileItem<ParsedClaim> item : chunk) {
       if (item.parsed().isAccepted()) {
         claims.remove(item.parsed().claim().claimId());
         claims.put(item.parsed().claim().claimId(), item);
@@ -97,7 +100,7 @@ class ClaimStagingWriter implements ItemWriter<FileItem>, StepExecutionListener 
     }
   }
 
-  private void recordRejections(List<FileItem> rejections) {
+  private void recordRejections(List<FileItem<ParsedClaim>> rejections) {
     if (rejections.isEmpty()) {
       return;
     }

@@ -1,10 +1,13 @@
 package org.casemgmt.adapter.claims;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import javax.sql.DataSource;
+import org.casemgmt.adapter.files.FeedFiles;
 import org.casemgmt.adapter.storage.DatabaseKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.batch.core.launch.support.TaskExecutorJobLauncher;
+import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,7 +17,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
-/** The claims feed: its staging tables (created or brought up to date at start-up), loading method and job launcher. */
+/** The claims feed: its staging tables (created or brought up to date at start-up), loading method and files. */
 @Configuration
 @EnableConfigurationProperties(ClaimsProperties.class)
 class ClaimsConfig {
@@ -36,12 +39,11 @@ class ClaimsConfig {
         dataSource));
   }
 
-  /** Jobs run on the caller's thread (the inbox's), one file at a time, so a file is done when its exchange is. */
+  /** The claim files received (cm_claim_file), their jobs' runs and their replay. */
   @Bean
-  TaskExecutorJobLauncher claimFileJobLauncher(JobRepository jobRepository) throws Exception {
-    TaskExecutorJobLauncher launcher = new TaskExecutorJobLauncher();
-    launcher.setJobRepository(jobRepository);
-    launcher.afterPropertiesSet();
-    return launcher;
+  FeedFiles claimFiles(JdbcTemplate jdbc, JobExplorer jobExplorer, JobRepository jobRepository,
+      ClaimsProperties properties, Clock clock) {
+    return new FeedFiles(jdbc, jobExplorer, jobRepository, "cm_claim_file", "claim file", ClaimFileJob.NAME,
+        Path.of(properties.inbox()), clock);
   }
 }

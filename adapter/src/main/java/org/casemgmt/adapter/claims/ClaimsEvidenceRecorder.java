@@ -5,7 +5,6 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Date;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.casemgmt.adapter.claims.CurrentClaims.Staged;
 import org.casemgmt.adapter.claims.evidence.ClaimDiagnosis;
@@ -23,14 +21,14 @@ import org.casemgmt.adapter.claims.evidence.ClaimEpisode;
 import org.casemgmt.adapter.claims.evidence.ClaimEvidenceRules;
 import org.casemgmt.adapter.claims.evidence.MemberEvidence;
 import org.casemgmt.adapter.conformance.ProfileEnforcement;
+import org.casemgmt.adapter.files.Digests;
 import org.casemgmt.adapter.identity.ClientIdentity;
 import org.casemgmt.adapter.identity.ClientRecordChanges;
-import org.hibernate.exception.ConstraintViolationException;
+import org.casemgmt.adapter.identity.ConcurrentWrites;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -47,8 +45,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class ClaimsEvidenceRecorder {
-  private static final int ATTEMPTS = 4;
-
   private final ClaimEvidenceRules rules;
   private final CurrentClaims currentClaims;
   private final ClaimMembers members;
@@ -143,7 +139,7 @@ class ClaimsEvidenceRecorder {
       return Tally.NONE.took(derived - start, 0);
     }
     try {
-      return withRetries(() -> ownTransaction.execute(status -> write(changes, cause)))
+      return ConcurrentWrites.retried(() -> ownTransaction.execute(status -> write(changes, cause)))
           .took(derived - start, System.nanoTime() - derived);
     } catch (BaseServerResponseException refused) {
       rethrowIfNotRefusal(refused);
@@ -151,7 +147,8 @@ class ClaimsEvidenceRecorder {
     Tally tally = Tally.NONE;
     for (MemberChange change : changes) {
       try {
-        tally = tally.plus(withRetries(() -> ownTransaction.execute(status -> write(List.of(change), cause))));
+        tally = tally.plus(ConcurrentWrites.retried(() -> ownTransaction.execute(status -> write(List.of(change),
+            cause))));
       } catch (BaseServerResponseException refused) {
         rethrowIfNotRefusal(refused);
         refusals.put(change.memberId(), refused.getMessage());
@@ -305,19 +302,5 @@ class ClaimsEvidenceRecorder {
       }
     }
     return locations;
-  }
-
-  /** Concurrent writers (the ADT feed creating the same client) collide on versions or identifier claims. */
-  private static Tally withRetries(Supplier<Tally> write) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return write.get();
-      } catch (ResourceVersionConflictException | DataIntegrityViolationException
-          | ConstraintViolationException collision) {
-        if (attempt == ATTEMPTS) {
-          throw collision;
-        }
-      }
-    }
   }
 }

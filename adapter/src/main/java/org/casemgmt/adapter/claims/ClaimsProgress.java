@@ -1,6 +1,7 @@
 package org.casemgmt.adapter.claims;
 
 import java.time.ZoneId;
+import org.casemgmt.adapter.jobs.StepCounters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ChunkListener;
@@ -27,7 +28,7 @@ class ClaimsProgress implements ChunkListener {
   @Override
   public void afterChunk(ChunkContext context) {
     StepExecution step = context.getStepContext().getStepExecution();
-    long read = StepCounters.get(step, ClaimFileReader.POSITION);
+    long read = StepCounters.get(step, ClaimFileJob.READ);
     if (read < nextReport) {
       return;
     }

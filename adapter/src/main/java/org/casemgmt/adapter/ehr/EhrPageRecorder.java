@@ -4,7 +4,6 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,10 +20,10 @@ import java.util.stream.Collectors;
 import org.casemgmt.adapter.conformance.ProfileEnforcement;
 import org.casemgmt.adapter.identity.ClientIdentity;
 import org.casemgmt.adapter.identity.ClientRecordChanges;
+import org.casemgmt.adapter.identity.ConcurrentWrites;
 import org.casemgmt.routes.DeadLetters;
 import org.casemgmt.routes.ehr.EhrPage;
 import org.casemgmt.routes.ehr.EhrRecord;
-import org.hibernate.exception.ConstraintViolationException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -34,7 +33,6 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,8 +47,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class EhrPageRecorder implements EhrRecord {
-  private static final int ATTEMPTS = 4;
-
   private final ClientIdentity identity;
   private final ProfileEnforcement profiles;
   private final DeadLetters deadLetters;
@@ -82,16 +78,7 @@ class EhrPageRecorder implements EhrRecord {
 
   @Override
   public PageOutcome record(EhrPage page) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transaction.execute(status -> new PageWrite(page).record());
-      } catch (ResourceVersionConflictException | DataIntegrityViolationException
-          | ConstraintViolationException collision) {
-        if (attempt == ATTEMPTS) {
-          throw collision;
-        }
-      }
-    }
+    return ConcurrentWrites.retried(() -> transaction.execute(status -> new PageWrite(page).record()));
   }
 
   /** Why a resource cannot be recorded: becomes its dead letter's reason. */

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinitionLoader;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinitions;
 import org.casemgmt.adapter.eligibility.program.ProgramSource;
+import org.casemgmt.profiles.ImplementationGuide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -29,14 +30,16 @@ class EligibilityConfig {
   private static final Logger log = LoggerFactory.getLogger(EligibilityConfig.class);
 
   @Bean
-  ProgramDefinitions programDefinitions(EligibilityProperties properties, ResourceLoader resourceLoader) {
+  ProgramDefinitions programDefinitions(EligibilityProperties properties, ResourceLoader resourceLoader,
+      ImplementationGuide guide) {
     ResourcePatternResolver resources = ResourcePatternUtils.getResourcePatternResolver(resourceLoader);
     String location = location(properties.programs());
     if (!resources.getResource(location + "/").exists()) {
       throw new IllegalStateException("adapter.eligibility.programs: no directory of program definitions at "
           + properties.programs());
     }
-    ProgramDefinitions programs = new ProgramDefinitionLoader().load(sources(resources, location));
+    ProgramDefinitions programs = new ProgramDefinitionLoader(new GuideDiagnosisValueSets(guide))
+        .load(sources(resources, location));
     log.info("Eligibility programs from {}: {}", properties.programs(), programs.all().stream()
         .map(program -> program.id() + " " + program.version()).collect(Collectors.joining(", ")));
     return programs;

@@ -6,11 +6,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.casemgmt.adapter.testing.FeedInbox;
+import org.casemgmt.adapter.testing.FeedInbox.Report;
 import org.casemgmt.adapter.testing.FhirServerTest;
 import org.casemgmt.adapter.testing.GuideExamples;
 import org.hl7.fhir.r4.model.Condition;
@@ -38,6 +38,7 @@ class ClaimsFeedTest extends FhirServerTest {
   private static final String EPISODES = "https://fhir.casemgmt-adapter.org/sid/claims-episode";
   private static final String DIAGNOSES = "https://fhir.casemgmt-adapter.org/sid/claims-diagnosis";
   private static final Path X12_SAMPLES = Path.of("../routes/src/test/resources/claims/samples");
+  private static final FeedInbox INBOX = new FeedInbox(CLAIMS_INBOX);
 
   @Autowired
   private JdbcTemplate jdbc;
@@ -354,36 +355,11 @@ class ClaimsFeedTest extends FhirServerTest {
     return drop("claims-" + UUID.randomUUID() + ".csv", claims.text());
   }
 
-  /** Written beside the inbox and moved in, as a sender's upload completes: the inbox never sees half a file. */
   private static String drop(String name, String content) throws IOException {
-    Path staging = Files.createTempFile(CLAIMS_INBOX.getParent(), "upload", ".tmp");
-    Files.writeString(staging, content, StandardCharsets.UTF_8);
-    Files.move(staging, CLAIMS_INBOX.resolve(name));
-    return name;
+    return INBOX.drop(name, content);
   }
 
-  /** Waits for the file to be moved to the folder with its report beside it (polling against a deadline). */
   private static Report awaitReport(String folder, String name) throws Exception {
-    Path report = CLAIMS_INBOX.resolve(folder).resolve(name + ".report");
-    Path moved = CLAIMS_INBOX.resolve(folder).resolve(name);
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (!(Files.exists(report) && Files.exists(moved))) {
-      assertThat(Instant.now()).as("report of " + name + " in " + folder).isBefore(deadline);
-      Thread.sleep(100);
-    }
-    return new Report(Files.readAllLines(report));
-  }
-
-  /** A file's report: "key: value" lines, then the rejection table. */
-  private record Report(List<String> lines) {
-    String value(String key) {
-      return lines.stream().filter(line -> line.startsWith(key + ": ")).map(line -> line.substring(key.length() + 2))
-          .findFirst().orElseThrow(() -> new AssertionError("no " + key + " in report:\n" + String.join("\n", lines)));
-    }
-
-    List<String> rejections() {
-      int header = lines.indexOf("item|scope|claim id|member id|location|reason");
-      return header < 0 ? List.of() : lines.subList(header + 1, lines.size());
-    }
+    return INBOX.awaitReport(folder, name);
   }
 }

@@ -99,7 +99,6 @@ class EhrPullTest {
       com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort().extensions(FAKE_EHR));
   private static final KeyPair SMART_KEYS = rsaKeys();
   private static final int MLLP_PORT = freePort();
-  private static final String DATABASE_URL = PostgresTestDatabase.create("ehrpull");
 
   static {
     EHR.start();
@@ -143,12 +142,16 @@ class EhrPullTest {
 
   @DynamicPropertySource
   static void service(DynamicPropertyRegistry registry) throws IOException {
-    registry.add("spring.datasource.url", () -> DATABASE_URL);
+    // Created once: the registry asks its suppliers again whenever the property is read.
+    String database = PostgresTestDatabase.create("ehrpull");
+    registry.add("spring.datasource.url", () -> database);
     registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
     registry.add("spring.datasource.password", () -> "");
     registry.add("adapter.mllp.port", () -> MLLP_PORT);
-    registry.add("adapter.adt.inbox", () -> folder("adt-inbox"));
-    registry.add("adapter.claims.inbox", () -> folder("claims-inbox"));
+    String adtInbox = folder("adt-inbox");
+    String claimsInbox = folder("claims-inbox");
+    registry.add("adapter.adt.inbox", () -> adtInbox);
+    registry.add("adapter.claims.inbox", () -> claimsInbox);
     registry.add("adapter.ehr.initial-delay", () -> "PT1S");
     Path key = Files.createTempFile("smart", ".pem");
     Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.casemgmt.adapter.eligibility.evidence.ClientEvidence;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinition;
-import org.casemgmt.adapter.eligibility.program.ProgramDefinitionLoader;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinitions;
 import org.casemgmt.adapter.eligibility.program.ProgramSource;
 import org.yaml.snakeyaml.Yaml;
@@ -59,7 +58,7 @@ record EligibilityCase(String name, ProgramDefinition program, LocalDate date, C
   }
 
   static Stream<EligibilityCase> all() {
-    ProgramDefinitions shipped = new ProgramDefinitionLoader().loadDirectory(SHIPPED_PROGRAMS);
+    ProgramDefinitions shipped = ShippedPrograms.loader().loadDirectory(SHIPPED_PROGRAMS);
     try (Stream<Path> files = Files.list(CASES)) {
       return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList().stream()
           .flatMap(file -> read(file, shipped).stream());
@@ -101,7 +100,7 @@ record EligibilityCase(String name, ProgramDefinition program, LocalDate date, C
     program.put("valid-for", "P365D");
     program.putAll(rules);
     String yaml = new Yaml().dump(program);
-    return new ProgramDefinitionLoader().load(List.of(new ProgramSource(fileName, yaml)))
+    return ShippedPrograms.loader().load(List.of(new ProgramSource(fileName, yaml)))
         .get(fileName.replace(".yaml", ""));
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
 import java.util.stream.Stream;
-import org.casemgmt.adapter.eligibility.program.ProgramDefinitionLoader;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +53,7 @@ class EligibilityCasesTest {
 
   @Test
   void everyShippedProgramHasAnEligibleANotEligibleAndAnInsufficientClient() {
-    Set<String> shipped = new ProgramDefinitionLoader().loadDirectory(EligibilityCase.SHIPPED_PROGRAMS).ids();
+    Set<String> shipped = ShippedPrograms.loader().loadDirectory(EligibilityCase.SHIPPED_PROGRAMS).ids();
     assertThat(cases().filter(testCase -> shipped.contains(testCase.program().id()))
         .map(testCase -> testCase.program().id() + " " + testCase.expected().outcome()).distinct())
         .containsExactlyInAnyOrder(

@@ -18,7 +18,6 @@ import org.casemgmt.adapter.eligibility.evidence.Origin;
 import org.casemgmt.adapter.eligibility.evidence.PayerKind;
 import org.casemgmt.adapter.eligibility.evidence.PsychiatricEpisode;
 import org.casemgmt.adapter.eligibility.evidence.ScoreKind;
-import org.casemgmt.adapter.eligibility.program.ProgramDefinitionLoader;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinitions;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +27,7 @@ class EligibilityEngineTest {
 
   private final EligibilityEngine engine = new EligibilityEngine();
   private final ProgramDefinitions programs =
-      new ProgramDefinitionLoader().loadDirectory(Path.of("../config/programs"));
+      ShippedPrograms.loader().loadDirectory(Path.of("../config/programs"));
 
   /**
    * A client with a clinician's bipolar diagnosis, one psychiatric admission last year, a low functional assessment,

@@ -31,6 +31,7 @@ public abstract class FhirServerTest {
   protected static final int MLLP_PORT = freePort();
   protected static final Path ADT_INBOX = temporaryFolder("adt-inbox");
   protected static final Path CLAIMS_INBOX = temporaryFolder("claims-inbox");
+  protected static final Path ENROLLMENT_INBOX = temporaryFolder("enrollment-inbox");
 
   @LocalServerPort
   protected int port;
@@ -48,6 +49,7 @@ public abstract class FhirServerTest {
     registry.add("adapter.mllp.port", () -> MLLP_PORT);
     registry.add("adapter.adt.inbox", ADT_INBOX::toString);
     registry.add("adapter.claims.inbox", CLAIMS_INBOX::toString);
+    registry.add("adapter.enrollment.inbox", ENROLLMENT_INBOX::toString);
   }
 
   private static int freePort() {

@@ -93,9 +93,11 @@ public record AdtMappingTables(
    * @param psychiatricServices     PV1-10 hospital service codes that are psychiatric
    * @param psychiatricPointsOfCare PV1-3.1 points of care (units) that are psychiatric
    * @param timeZone                zone of its times without offset, when it differs from the default
+   * @param statePsychiatricHospital a state psychiatric hospital: every stay there is one (some programs count a
+   *                                single admission to one as impairment)
    */
   public record Facility(String id, String visitNumberSystem, List<String> psychiatricServices,
-                         List<String> psychiatricPointsOfCare, String timeZone) {
+                         List<String> psychiatricPointsOfCare, String timeZone, boolean statePsychiatricHospital) {
     public Facility {
       require(id, "facilities[].id");
       psychiatricServices = upperCase(psychiatricServices);

@@ -124,10 +124,15 @@ final class EncounterMapper {
     if (!PatientClass.isHospitalization(encounterClass)) {
       return Optional.empty();
     }
-    boolean psychiatric = tables.facility(envelope.sendingFacility())
-        .map(facility -> facility.isPsychiatric(pv1.get(10), pv1.get(3, 0, 1, 1)))
-        .orElse(false);
+    Optional<AdtMappingTables.Facility> facility = tables.facility(envelope.sendingFacility());
     boolean emergency = PatientClass.isEmergency(encounterClass);
+    if (!emergency && facility.map(AdtMappingTables.Facility::statePsychiatricHospital).orElse(false)) {
+      return Optional.of(new CodeableConcept().addCoding(new Coding(Guide.ENCOUNTER_KIND,
+          "state-psychiatric-hospital", "Stay in a state psychiatric hospital")));
+    }
+    boolean psychiatric = facility
+        .map(sender -> sender.isPsychiatric(pv1.get(10), pv1.get(3, 0, 1, 1)))
+        .orElse(false);
     String code = (psychiatric ? "psychiatric-" : "medical-") + (emergency ? "emergency" : "inpatient");
     String display = (psychiatric ? "Psychiatric " : "Medical (non-psychiatric) ")
         + (emergency ? "emergency visit" : "inpatient stay");

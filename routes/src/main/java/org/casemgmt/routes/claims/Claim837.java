@@ -4,6 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.casemgmt.routes.files.BadValue;
+import org.casemgmt.routes.x12.X12Dates;
+import org.casemgmt.routes.x12.X12Fault;
+import org.casemgmt.routes.x12.X12Person;
+import org.casemgmt.routes.x12.X12Segment;
 
 /**
  * One 837 claim being read (loop 2300 and its 2400 service lines), with the levels it sits under, the segments a
@@ -51,7 +56,7 @@ final class Claim837 {
   void header() {
     draft.claimId = clm.required(1);
     if (!clm.isComposite(5)) {
-      throw new ClaimProblem("CLM05", "CLM05 '" + clm.element(5) + "' is not a composite of "
+      throw new BadValue("CLM05", "CLM05 '" + clm.element(5) + "' is not a composite of "
           + (type == ClaimType.INSTITUTIONAL ? "facility type" : "place of service")
           + ", qualifier and frequency" + clm.compositeHint(5));
     }
@@ -60,7 +65,7 @@ final class Claim837 {
     // CLM05-2 only restates the transaction type: a sender that leaves it out loses nothing, one that contradicts it
     // sent a claim of the other kind.
     if (!qualifier.isEmpty() && !qualifier.equals(expected)) {
-      throw new ClaimProblem("CLM05-2", "CLM05-2 '" + qualifier + "' is not " + expected + " ("
+      throw new BadValue("CLM05-2", "CLM05-2 '" + qualifier + "' is not " + expected + " ("
           + (type == ClaimType.INSTITUTIONAL ? "institutional" : "professional") + " claim)");
     }
     draft.frequencyCode = ClaimCodes.frequency(clm.required(5, 3), "CLM05-3");
@@ -88,12 +93,12 @@ final class Claim837 {
         } else if (format.equals("D8")) {
           draft.admissionDate = X12Dates.date(dtp.required(3), "DTP03");
         } else {
-          throw new ClaimProblem("DTP02", "DTP02 '" + format + "' is not a format of an admission date (D8, DT)");
+          throw new BadValue("DTP02", "DTP02 '" + format + "' is not a format of an admission date (D8, DT)");
         }
       }
       case "096" -> {
         if (!dtp.element(2).trim().equals("TM")) {
-          throw new ClaimProblem("DTP02", "DTP02 '" + dtp.element(2) + "' is not TM, the format of a discharge hour");
+          throw new BadValue("DTP02", "DTP02 '" + dtp.element(2) + "' is not TM, the format of a discharge hour");
         }
         draft.dischargeTime = X12Dates.time(dtp.required(3), "DTP03");
       }
@@ -114,9 +119,9 @@ final class Claim837 {
 
   /** CL1: admission type, point of origin, discharge status. */
   void institutionalCode(X12Segment cl1) {
-    draft.admissionType = PartyDraft.blankToNull(cl1.element(1));
-    draft.admissionSource = PartyDraft.blankToNull(cl1.element(2));
-    draft.dischargeStatus = PartyDraft.blankToNull(cl1.element(3));
+    draft.admissionType = X12Person.blankToNull(cl1.element(1));
+    draft.admissionSource = X12Person.blankToNull(cl1.element(2));
+    draft.dischargeStatus = X12Person.blankToNull(cl1.element(3));
   }
 
   /** 2300 REF*F8: the payer claim control number of the claim this one replaces or voids. */
@@ -140,7 +145,7 @@ final class Claim837 {
         continue;
       }
       if (!hi.isComposite(n)) {
-        throw new ClaimProblem(hi.ref(n), hi.ref(n) + " '" + hi.element(n)
+        throw new BadValue(hi.ref(n), hi.ref(n) + " '" + hi.element(n)
             + "' is not a composite of qualifier and code" + hi.compositeHint(n));
       }
       code(hi, n, hi.component(n, 1).trim());
@@ -172,7 +177,7 @@ final class Claim837 {
       case REASON_FOR_VISIT -> ++reasons;
       case EXTERNAL_CAUSE -> ++externalCauses;
     };
-    String presentOnAdmission = type == ClaimType.INSTITUTIONAL ? PartyDraft.blankToNull(hi.component(n, 9)) : null;
+    String presentOnAdmission = type == ClaimType.INSTITUTIONAL ? X12Person.blankToNull(hi.component(n, 9)) : null;
     draft.diagnoses.add(new Diagnosis(sequence, code, system, role, presentOnAdmission));
   }
 
@@ -184,14 +189,14 @@ final class Claim837 {
       line = draft.addLine(Integer.parseInt(number), "LX01");
     } catch (NumberFormatException e) {
       line = draft.addLine(draft.lines.size() + 1, "LX01");
-      throw new ClaimProblem("LX01", "LX01 '" + number + "' is not a line number");
+      throw new BadValue("LX01", "LX01 '" + number + "' is not a line number");
     }
   }
 
   /** SV1: professional service; procedure, charge, units, place of service override. */
   void professionalService(X12Segment sv1) {
     if (type != ClaimType.PROFESSIONAL) {
-      throw new ClaimProblem(null, "SV1 (professional service) in an institutional claim");
+      throw new BadValue(null, "SV1 (professional service) in an institutional claim");
     }
     procedure(sv1, 1);
     line.charge = amount(sv1, 2);
@@ -204,7 +209,7 @@ final class Claim837 {
   /** SV2: institutional service; revenue code, procedure, charge, units. */
   void institutionalService(X12Segment sv2) {
     if (type != ClaimType.INSTITUTIONAL) {
-      throw new ClaimProblem(null, "SV2 (institutional service) in a professional claim");
+      throw new BadValue(null, "SV2 (institutional service) in a professional claim");
     }
     line.revenueCode = ClaimCodes.revenueCode(sv2.required(1), "SV201");
     if (!sv2.element(2).isBlank()) {
@@ -217,7 +222,7 @@ final class Claim837 {
   /** SV101 / SV202: qualifier, code, up to four modifiers. */
   private void procedure(X12Segment s, int n) {
     if (!s.isComposite(n)) {
-      throw new ClaimProblem(s.ref(n), s.ref(n) + " '" + s.element(n) + "' is not a composite of qualifier and "
+      throw new BadValue(s.ref(n), s.ref(n) + " '" + s.element(n) + "' is not a composite of qualifier and "
           + "procedure code" + s.compositeHint(n));
     }
     line.procedureCode = ClaimCodes.procedure(s.required(n, 2), s.component(n, 1).trim().equals("HC"),
@@ -233,7 +238,7 @@ final class Claim837 {
   ParsedClaim close(ClaimOrigin origin) {
     X12Fault first = firstFault();
     if (first != null) {
-      return ParsedClaim.rejected(origin, first.rejection(ClaimRejection.Scope.CLAIM, draft.claimId));
+      return ParsedClaim.rejected(origin, ClaimRejection.of(first, ClaimRejection.Scope.CLAIM, draft.claimId));
     }
     draft.billingNpi = billing == null ? null : billing.npi;
     boolean dependent = patient != null;

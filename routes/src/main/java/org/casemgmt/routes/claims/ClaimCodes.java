@@ -3,6 +3,7 @@ package org.casemgmt.routes.claims;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.casemgmt.routes.files.BadValue;
 
 /**
  * The shape of each code a claim carries, checked the same way whatever the file format, and the one form it is kept
@@ -22,8 +23,6 @@ final class ClaimCodes {
   private static final Pattern TYPE_OF_BILL = Pattern.compile("0?\\d{3}");
   private static final Pattern FREQUENCY = Pattern.compile("\\d");
   private static final Pattern DRG = Pattern.compile("\\d{3,4}");
-  private static final Pattern STATE = Pattern.compile("[A-Z]{2}");
-  private static final Pattern ZIP = Pattern.compile("\\d{5}(\\d{4})?");
 
   private ClaimCodes() {
   }
@@ -33,7 +32,7 @@ final class ClaimCodes {
     String code = value.trim().toUpperCase(Locale.ROOT);
     boolean icd10 = system == Diagnosis.CodeSystem.ICD_10_CM;
     if (!(icd10 ? ICD10 : ICD9).matcher(code).matches()) {
-      throw new ClaimProblem(element, element + " '" + value + "' is not an " + (icd10 ? "ICD-10-CM" : "ICD-9-CM")
+      throw new BadValue(element, element + " '" + value + "' is not an " + (icd10 ? "ICD-10-CM" : "ICD-9-CM")
           + " code");
     }
     String plain = code.replace(".", "");
@@ -81,34 +80,18 @@ final class ClaimCodes {
     return matching(value, DRG, element, "a DRG (three or four digits)");
   }
 
-  static String state(String value, String element) {
-    return matching(value, STATE, element, "a state code (two letters)");
-  }
-
-  static String postalCode(String value, String element) {
-    return matching(value.replace("-", ""), ZIP, element, "a ZIP code (5 or 9 digits)");
-  }
-
-  static String gender(String value, String element) {
-    String code = value.trim().toUpperCase(Locale.ROOT);
-    if (!code.equals("F") && !code.equals("M") && !code.equals("U")) {
-      throw new ClaimProblem(element, element + " '" + value + "' is not a gender code (F, M or U)");
-    }
-    return code;
-  }
-
   static BigDecimal amount(String value, String element) {
     try {
       return new BigDecimal(value.trim());
     } catch (NumberFormatException e) {
-      throw new ClaimProblem(element, element + " '" + value + "' is not a number");
+      throw new BadValue(element, element + " '" + value + "' is not a number");
     }
   }
 
   private static String matching(String value, Pattern pattern, String element, String what) {
     String code = value.trim().toUpperCase(Locale.ROOT);
     if (!pattern.matcher(code).matches()) {
-      throw new ClaimProblem(element, element + " '" + value + "' is not " + what);
+      throw new BadValue(element, element + " '" + value + "' is not " + what);
     }
     return code;
   }

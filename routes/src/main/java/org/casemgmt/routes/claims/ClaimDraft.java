@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.casemgmt.routes.files.BadValue;
 
 /**
  * A claim being read, filled field by field as its segments or rows arrive, then frozen into a {@link Claim}. The
@@ -60,7 +61,7 @@ final class ClaimDraft {
   /** A new service line; its number must be new in the claim (it is the line's identity in staging). */
   Line addLine(int number, String element) {
     if (lines.stream().anyMatch(line -> line.number == number)) {
-      throw new ClaimProblem(element, "line number " + number + " appears twice in the claim");
+      throw new BadValue(element, "line number " + number + " appears twice in the claim");
     }
     Line line = new Line(number);
     lines.add(line);

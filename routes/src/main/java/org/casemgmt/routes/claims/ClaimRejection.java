@@ -1,5 +1,7 @@
 package org.casemgmt.routes.claims;
 
+import org.casemgmt.routes.x12.X12Fault;
+
 /**
  * Why a claim, or a whole X12 transaction set, was not read, and where: the segment, its position in the transaction
  * set (as a 999 acknowledgement counts it, ST = 1), the element, the line; for CSV the line and the column.
@@ -31,6 +33,12 @@ public record ClaimRejection(
     CLAIM,
     /** Every claim of one X12 transaction set (ST to SE). */
     TRANSACTION_SET
+  }
+
+  /** The rejection of a claim, or of every claim of a transaction set, for a fault found in an X12 file. */
+  public static ClaimRejection of(X12Fault fault, Scope scope, String claimId) {
+    return new ClaimRejection(scope, claimId, fault.segmentId(), fault.segmentPosition(), fault.element(),
+        fault.line(), fault.reason());
   }
 
   /** Where, without values: {@code DTP03 (segment 24, line 26)}, {@code line 5 column from_date}. */

@@ -1,46 +1,13 @@
 package org.casemgmt.routes.claims;
 
-import java.io.File;
-import java.nio.file.Path;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
+import org.casemgmt.routes.files.FileInboxRoutes;
 import org.springframework.stereotype.Component;
 
-/**
- * Medicaid claim files (X12 837I/837P, the CSV claim-line extract): a file-drop inbox, one batch job per file. The file
- * stays in the inbox while it loads, so a service killed mid-file finds it there again on restart and its job resumes;
- * afterwards it moves to {@code processed/} or {@code error/} with a {@code .report} beside it. The inbox is a local
- * folder ({@code adapter.claims.inbox}) unless {@code adapter.claims.inbox-uri} names another Camel file-style endpoint,
- * e.g. {@code sftp:} with {@code localWorkDirectory} set so that the job reads a local copy.
- */
+/** Medicaid claim files (X12 837I/837P, the CSV claim-line extract) dropped into {@code adapter.claims.inbox}. */
 @Component
-class ClaimsRoutes extends RouteBuilder {
-  static final String FOLDER = "CasemgmtClaimsFolder";
-  private final ClaimFileIntake intake;
+class ClaimsRoutes extends FileInboxRoutes {
 
   ClaimsRoutes(ClaimFileIntake intake) {
-    this.intake = intake;
-  }
-
-  @Override
-  public void configure() {
-    // readLock=changed: a file still being written (by an SFTP upload, say) is left alone until its size settles.
-    // move is evaluated when the exchange completes, so the folder the intake chose applies.
-    String inbox = getContext().resolvePropertyPlaceholders("{{adapter.claims.inbox-uri}}");
-    from(inbox + (inbox.contains("?") ? "&" : "?")
-        + "readLock=changed&readLockMinAge=1000&exclude=.*\\.report$&sortBy=file:modified"
-        + "&move=${header." + FOLDER + "}/${file:name}&moveFailed=error/${file:name}")
-        .routeId("claims-inbox")
-        .process(this::load)
-        .setHeader(Exchange.FILE_NAME, simple("${header." + FOLDER + "}/${file:name}.report"))
-        .to(inbox);
-  }
-
-  private void load(Exchange exchange) {
-    // The file itself, not its content: a claim file can be gigabytes and is streamed by the job.
-    Path file = exchange.getMessage().getBody(File.class).toPath();
-    ClaimFileIntake.Result result = intake.load(file);
-    exchange.getMessage().setHeader(FOLDER, result.outcome().folder());
-    exchange.getMessage().setBody(result.report());
+    super("claims", intake);
   }
 }

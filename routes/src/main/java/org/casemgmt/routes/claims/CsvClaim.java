@@ -1,7 +1,6 @@
 package org.casemgmt.routes.claims;
 
 import static org.casemgmt.routes.claims.CsvColumns.*;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.casemgmt.routes.files.BadValue;
 
 /**
  * The rows of one claim in the CSV extract, read into a {@link Claim} or refused at the first bad value with its line
@@ -37,7 +37,7 @@ final class CsvClaim {
     String claimId = value(rows.get(0), CLAIM_ID);
     try {
       return ParsedClaim.accepted(origin, read());
-    } catch (ClaimProblem problem) {
+    } catch (BadValue problem) {
       return ParsedClaim.rejected(origin, new ClaimRejection(ClaimRejection.Scope.CLAIM,
           claimId.isEmpty() ? null : claimId, null, 0, problem.element(), current.line(), problem.reason()));
     }
@@ -49,7 +49,7 @@ final class CsvClaim {
     for (CsvClaimReader.Row row : rows) {
       current = row;
       if (row.record().size() != columns) {
-        throw new ClaimProblem(null, "the row has " + row.record().size() + " fields, the header " + columns);
+        throw new BadValue(null, "the row has " + row.record().size() + " fields, the header " + columns);
       }
     }
     current = first;
@@ -60,7 +60,7 @@ final class CsvClaim {
         : ClaimCodes.frequency(value(first, FREQUENCY_CODE), FREQUENCY_CODE);
     draft.originalClaimId = optional(first, ORIGINAL_CLAIM_ID);
     if ((draft.frequencyCode.equals("7") || draft.frequencyCode.equals("8")) && draft.originalClaimId == null) {
-      throw new ClaimProblem(ORIGINAL_CLAIM_ID, ORIGINAL_CLAIM_ID + " is missing: frequency " + draft.frequencyCode
+      throw new BadValue(ORIGINAL_CLAIM_ID, ORIGINAL_CLAIM_ID + " is missing: frequency " + draft.frequencyCode
           + " applies to the claim it names");
     }
     if (draft.type == ClaimType.INSTITUTIONAL) {
@@ -72,7 +72,7 @@ final class CsvClaim {
     draft.dischargeDate = date(first, DISCHARGE_DATE, false);
     if (draft.admissionDate != null && draft.dischargeDate != null
         && draft.dischargeDate.isBefore(draft.admissionDate)) {
-      throw new ClaimProblem(DISCHARGE_DATE, DISCHARGE_DATE + " is before " + ADMIT_DATE);
+      throw new BadValue(DISCHARGE_DATE, DISCHARGE_DATE + " is before " + ADMIT_DATE);
     }
     draft.billingNpi = blank(first, BILLING_NPI) ? null : ClaimCodes.npi(value(first, BILLING_NPI), BILLING_NPI);
     draft.renderingNpi = blank(first, RENDERING_NPI) ? null
@@ -91,7 +91,7 @@ final class CsvClaim {
     return switch (required(row, CLAIM_TYPE).toLowerCase(Locale.ROOT)) {
       case "institutional", "i" -> ClaimType.INSTITUTIONAL;
       case "professional", "p" -> ClaimType.PROFESSIONAL;
-      default -> throw new ClaimProblem(CLAIM_TYPE, CLAIM_TYPE + " '" + value(row, CLAIM_TYPE)
+      default -> throw new BadValue(CLAIM_TYPE, CLAIM_TYPE + " '" + value(row, CLAIM_TYPE)
           + "' is neither institutional nor professional");
     };
   }
@@ -101,7 +101,7 @@ final class CsvClaim {
       case "" -> ClaimStatus.UNKNOWN;
       case "paid" -> ClaimStatus.PAID;
       case "denied" -> ClaimStatus.DENIED;
-      default -> throw new ClaimProblem(STATUS, STATUS + " '" + value(row, STATUS) + "' is neither paid nor denied");
+      default -> throw new BadValue(STATUS, STATUS + " '" + value(row, STATUS) + "' is neither paid nor denied");
     };
   }
 
@@ -123,12 +123,12 @@ final class CsvClaim {
           sequence = 0;
         }
         if (sequence < 1) {
-          throw new ClaimProblem(DIAGNOSIS_CODES, DIAGNOSIS_CODES + " '" + entry
+          throw new BadValue(DIAGNOSIS_CODES, DIAGNOSIS_CODES + " '" + entry
               + "': the sequence before ':' is not a positive number");
         }
       }
       if (!sequences.add(sequence)) {
-        throw new ClaimProblem(DIAGNOSIS_CODES, DIAGNOSIS_CODES + " has sequence " + sequence + " twice");
+        throw new BadValue(DIAGNOSIS_CODES, DIAGNOSIS_CODES + " has sequence " + sequence + " twice");
       }
       String code = ClaimCodes.diagnosis(entry.substring(colon + 1), Diagnosis.CodeSystem.ICD_10_CM,
           DIAGNOSIS_CODES);
@@ -136,7 +136,7 @@ final class CsvClaim {
           sequence == 1 ? Diagnosis.Role.PRINCIPAL : Diagnosis.Role.OTHER, null));
     }
     if (!sequences.contains(1)) {
-      throw new ClaimProblem(DIAGNOSIS_CODES, DIAGNOSIS_CODES + " has no principal diagnosis (sequence 1)");
+      throw new BadValue(DIAGNOSIS_CODES, DIAGNOSIS_CODES + " has no principal diagnosis (sequence 1)");
     }
     draft.diagnoses.sort(java.util.Comparator.comparingInt(Diagnosis::sequence));
   }
@@ -145,7 +145,7 @@ final class CsvClaim {
     for (String column : CLAIM_LEVEL) {
       String value = value(row, column);
       if (!value.isEmpty() && !value.equals(value(first, column))) {
-        throw new ClaimProblem(column, column + " '" + value + "' differs from '" + value(first, column)
+        throw new BadValue(column, column + " '" + value + "' differs from '" + value(first, column)
             + "' on line " + first.line() + ", the claim's first row");
       }
     }
@@ -157,7 +157,7 @@ final class CsvClaim {
       try {
         number = Integer.parseInt(value(row, LINE_NUMBER));
       } catch (NumberFormatException e) {
-        throw new ClaimProblem(LINE_NUMBER, LINE_NUMBER + " '" + value(row, LINE_NUMBER) + "' is not a number");
+        throw new BadValue(LINE_NUMBER, LINE_NUMBER + " '" + value(row, LINE_NUMBER) + "' is not a number");
       }
     }
     ClaimDraft.Line line = draft.addLine(number, LINE_NUMBER);
@@ -178,12 +178,12 @@ final class CsvClaim {
       }
     }
     if (line.modifiers.size() > 4) {
-      throw new ClaimProblem(MODIFIERS, MODIFIERS + " has " + line.modifiers.size() + " modifiers; a line has four");
+      throw new BadValue(MODIFIERS, MODIFIERS + " has " + line.modifiers.size() + " modifiers; a line has four");
     }
     line.from = date(row, FROM_DATE, true);
     line.through = blank(row, THROUGH_DATE) ? line.from : date(row, THROUGH_DATE, true);
     if (line.through.isBefore(line.from)) {
-      throw new ClaimProblem(THROUGH_DATE, THROUGH_DATE + " is before " + FROM_DATE);
+      throw new BadValue(THROUGH_DATE, THROUGH_DATE + " is before " + FROM_DATE);
     }
     line.units = amount(row, UNITS);
     line.charge = amount(row, CHARGE);
@@ -198,7 +198,7 @@ final class CsvClaim {
   private static LocalDate date(CsvClaimReader.Row row, String column, boolean required) {
     if (blank(row, column)) {
       if (required) {
-        throw new ClaimProblem(column, column + " is missing");
+        throw new BadValue(column, column + " is missing");
       }
       return null;
     }
@@ -206,7 +206,7 @@ final class CsvClaim {
     try {
       return LocalDate.parse(value, value.length() == 8 ? BASIC : ISO);
     } catch (DateTimeParseException e) {
-      throw new ClaimProblem(column, column + " '" + value + "' is not a date (YYYY-MM-DD)");
+      throw new BadValue(column, column + " '" + value + "' is not a date (YYYY-MM-DD)");
     }
   }
 
@@ -224,7 +224,7 @@ final class CsvClaim {
 
   private static String required(CsvClaimReader.Row row, String column) {
     if (blank(row, column)) {
-      throw new ClaimProblem(column, column + " is missing");
+      throw new BadValue(column, column + " is missing");
     }
     return value(row, column);
   }

@@ -1,7 +1,6 @@
 package org.casemgmt.routes.claims;
 
 import static org.casemgmt.routes.claims.CsvColumns.*;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -15,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.casemgmt.routes.files.UnreadableFile;
 
 /**
  * Groups the consecutive rows of each claim and hands the claim, or its rejection, out when the next claim's first
@@ -40,7 +40,7 @@ final class CsvClaimReader implements ClaimReader {
   private final int columns;
   private Row pending;
 
-  CsvClaimReader(Reader in, String fileName) throws UnreadableClaimFile, IOException {
+  CsvClaimReader(Reader in, String fileName) throws UnreadableFile, IOException {
     this.fileName = fileName;
     BufferedReader reader = new BufferedReader(in, 1 << 16);
     try {
@@ -51,17 +51,17 @@ final class CsvClaimReader implements ClaimReader {
       throw notUtf8(0, e);
     } catch (IllegalArgumentException | UncheckedIOException e) {
       reader.close();
-      throw new UnreadableClaimFile(fileName, 1, "the header cannot be read: " + safe(e), e);
+      throw new UnreadableFile(fileName, 1, "the header cannot be read: " + safe(e), e);
     }
     Map<String, Integer> header = parser.getHeaderMap();
     if (header == null || header.isEmpty()) {
       parser.close();
-      throw new UnreadableClaimFile(fileName, 1, "no header line");
+      throw new UnreadableFile(fileName, 1, "no header line");
     }
     for (String column : REQUIRED) {
       if (!header.containsKey(column)) {
         parser.close();
-        throw new UnreadableClaimFile(fileName, 1, "the header has no column '" + column + "'; required: "
+        throw new UnreadableFile(fileName, 1, "the header has no column '" + column + "'; required: "
             + String.join(", ", REQUIRED));
       }
     }
@@ -70,7 +70,7 @@ final class CsvClaimReader implements ClaimReader {
   }
 
   @Override
-  public ParsedClaim next() throws UnreadableClaimFile, IOException {
+  public ParsedClaim next() throws UnreadableFile, IOException {
     Row first = pending != null ? pending : read();
     pending = null;
     if (first == null) {
@@ -97,7 +97,7 @@ final class CsvClaimReader implements ClaimReader {
     parser.close();
   }
 
-  private Row read() throws UnreadableClaimFile, IOException {
+  private Row read() throws UnreadableFile, IOException {
     try {
       if (!records.hasNext()) {
         return null;
@@ -110,13 +110,13 @@ final class CsvClaimReader implements ClaimReader {
         throw notUtf8(line, e);
       }
       // an unterminated quote, or text between a closing quote and the delimiter
-      throw new UnreadableClaimFile(fileName, line, "the CSV syntax breaks: " + safe(e.getCause()), e);
+      throw new UnreadableFile(fileName, line, "the CSV syntax breaks: " + safe(e.getCause()), e);
     }
   }
 
   /** The decoder reads ahead of the parser, so the line is where parsing stood, not necessarily the bad byte's. */
-  private UnreadableClaimFile notUtf8(int line, Exception e) {
-    return new UnreadableClaimFile(fileName, line, "not UTF-8 text", e);
+  private UnreadableFile notUtf8(int line, Exception e) {
+    return new UnreadableFile(fileName, line, "not UTF-8 text", e);
   }
 
   static String value(Row row, String column) {

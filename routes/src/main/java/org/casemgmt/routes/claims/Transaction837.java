@@ -1,6 +1,11 @@
 package org.casemgmt.routes.claims;
 
 import java.util.function.Consumer;
+import org.casemgmt.routes.files.BadValue;
+import org.casemgmt.routes.x12.X12Fault;
+import org.casemgmt.routes.x12.X12Person;
+import org.casemgmt.routes.x12.X12Segment;
+import org.casemgmt.routes.x12.X12TransactionSet;
 
 /**
  * Reads the claims of one 837 transaction set (ST to SE) segment by segment and hands each out as soon as it ends
@@ -11,7 +16,7 @@ import java.util.function.Consumer;
  * payers' 2320, whose NM1*IL and REF*F8 are not this claim's; LX opens a service line). A fault in a level refuses
  * every claim under it; a fault in a claim refuses that claim; the next claim starts clean.
  */
-final class Transaction837 {
+final class Transaction837 extends X12TransactionSet {
 
   /** Where a claim read from this transaction set was found. */
   interface Origins {
@@ -31,7 +36,6 @@ final class Transaction837 {
   private PartyDraft patient;
   private PartyDraft leaf;
   private Claim837 claim;
-  private int lastLine;
 
   Transaction837(ClaimType type, Origins origins, Consumer<ParsedClaim> sink) {
     this.type = type;
@@ -39,37 +43,32 @@ final class Transaction837 {
     this.sink = sink;
   }
 
-  void segment(X12Segment s) {
-    try {
-      switch (s.tag()) {
-        case "HL" -> level(s);
-        case "NM1" -> name(s);
-        case "N3" -> ifPerson(s, PartyDraft::street);
-        case "N4" -> ifPerson(s, PartyDraft::city);
-        case "DMG" -> ifPerson(s, PartyDraft::demographics);
-        case "SBR" -> otherPayer();
-        case "CLM" -> openClaim(s);
-        case "DTP" -> date(s);
-        case "CL1" -> inClaim(s, Claim837::institutionalCode);
-        case "REF" -> inClaim(s, Claim837::reference);
-        case "HI" -> inClaim(s, Claim837::healthCare);
-        case "LX" -> serviceLine(s);
-        case "SV1" -> inLine(s, Claim837::professionalService);
-        case "SV2" -> inLine(s, Claim837::institutionalService);
-        default -> {
-          // a segment that carries nothing the claim model holds
-        }
+  @Override
+  protected void read(X12Segment s) {
+    switch (s.tag()) {
+      case "HL" -> level(s);
+      case "NM1" -> name(s);
+      case "N3" -> ifPerson(s, X12Person::street);
+      case "N4" -> ifPerson(s, X12Person::city);
+      case "DMG" -> ifPerson(s, X12Person::demographics);
+      case "SBR" -> otherPayer();
+      case "CLM" -> openClaim(s);
+      case "DTP" -> date(s);
+      case "CL1" -> inClaim(s, Claim837::institutionalCode);
+      case "REF" -> inClaim(s, Claim837::reference);
+      case "HI" -> inClaim(s, Claim837::healthCare);
+      case "LX" -> serviceLine(s);
+      case "SV1" -> inLine(s, Claim837::professionalService);
+      case "SV2" -> inLine(s, Claim837::institutionalService);
+      default -> {
+        // a segment that carries nothing the claim model holds
       }
-    } catch (ClaimProblem problem) {
-      fault(X12Fault.of(s, problem));
-    } finally {
-      // after the segment: a claim or level that the next segment closes ends on this line
-      lastLine = s.line();
     }
   }
 
   /** SE: the last claim ends, and so does the last level. */
-  void end() {
+  @Override
+  public void end() {
     closeClaim();
     closeLeaf(null);
   }
@@ -78,7 +77,8 @@ final class Transaction837 {
     void read(T target, X12Segment segment);
   }
 
-  private void fault(X12Fault fault) {
+  @Override
+  protected void fault(X12Fault fault) {
     switch (loop) {
       case CLAIM, OTHER_PAYER, LINE -> claim.fault(fault);
       case PATIENT -> patient.fault(fault);
@@ -110,7 +110,7 @@ final class Transaction837 {
         leaf = subscriber;
         loop = Loop.SUBSCRIBER;
         if (billing == null || !billing.hlId.equals(parent)) {
-          subscriber.fault(X12Fault.of(s, new ClaimProblem("HL02", "HL02 parent '" + parent
+          subscriber.fault(X12Fault.of(s, new BadValue("HL02", "HL02 parent '" + parent
               + "' of subscriber level HL01 '" + id + "' is not the billing provider level (HL03 20) above it")));
         }
       }
@@ -119,7 +119,7 @@ final class Transaction837 {
         leaf = patient;
         loop = Loop.PATIENT;
         if (subscriber == null || !subscriber.hlId.equals(parent)) {
-          patient.fault(X12Fault.of(s, new ClaimProblem("HL02", "HL02 parent '" + parent
+          patient.fault(X12Fault.of(s, new BadValue("HL02", "HL02 parent '" + parent
               + "' of patient level HL01 '" + id + "' is not the subscriber level (HL03 22) above it")));
         }
       }
@@ -128,7 +128,7 @@ final class Transaction837 {
         patient = new PartyDraft(id, s);
         leaf = patient;
         loop = Loop.PATIENT;
-        patient.fault(X12Fault.of(s, new ClaimProblem("HL03",
+        patient.fault(X12Fault.of(s, new BadValue("HL03",
             "HL03 '" + level + "' is not an 837 hierarchical level (20, 22, 23)")));
       }
     }
@@ -138,9 +138,9 @@ final class Transaction837 {
   private void closeLeaf(String nextParent) {
     if (leaf != null && leaf.claims == 0 && !leaf.hlId.equals(nextParent)) {
       String what = leaf == subscriber ? "subscriber level (2000B)" : "patient level (2000C)";
-      ClaimRejection rejection = X12Fault.of(leaf.hl, what + " HL01 '" + leaf.hlId
-          + "' has no claim: CLM is missing").rejection(ClaimRejection.Scope.CLAIM, null);
-      sink.accept(ParsedClaim.rejected(origins.of(leaf.hl.line(), lastLine), rejection));
+      ClaimRejection rejection = ClaimRejection.of(X12Fault.of(leaf.hl, what + " HL01 '" + leaf.hlId
+          + "' has no claim: CLM is missing"), ClaimRejection.Scope.CLAIM, null);
+      sink.accept(ParsedClaim.rejected(origins.of(leaf.hl.line(), lastLine()), rejection));
     }
     leaf = null;
   }
@@ -173,11 +173,11 @@ final class Transaction837 {
   }
 
   /** N3, N4 and DMG describe the member only in 2010BA (after NM1*IL) and 2010CA (after NM1*QC). */
-  private void ifPerson(X12Segment s, SegmentReader<PartyDraft> reader) {
+  private void ifPerson(X12Segment s, SegmentReader<X12Person> reader) {
     if (loop == Loop.SUBSCRIBER && nameLoop.equals("IL")) {
-      reader.read(subscriber, s);
+      reader.read(subscriber.person, s);
     } else if (loop == Loop.PATIENT && nameLoop.equals("QC")) {
-      reader.read(patient, s);
+      reader.read(patient.person, s);
     }
   }
 
@@ -235,7 +235,7 @@ final class Transaction837 {
     if (claim != null) {
       Claim837 closing = claim;
       claim = null;
-      sink.accept(closing.close(origins.of(closing.clm().line(), lastLine)));
+      sink.accept(closing.close(origins.of(closing.clm().line(), lastLine())));
     }
   }
 }

@@ -20,7 +20,9 @@ class AdtMappingTablesTest {
     assertThat(tables.medicaid().identifierTypes()).containsExactly("MA", "MB");
     assertThat(tables.ignoredIdentifierTypes()).contains("SS", "DL");
     assertThat(tables.facilities()).extracting(AdtMappingTables.Facility::id)
-        .containsExactly("GHHSFacility", "NORTHSIDE", "RIVERVIEW");
+        .containsExactly("GHHSFacility", "NORTHSIDE", "RIVERVIEW", "MCFARLAND");
+    assertThat(tables.facilities()).filteredOn(AdtMappingTables.Facility::statePsychiatricHospital)
+        .extracting(AdtMappingTables.Facility::id).containsExactly("MCFARLAND");
     assertThat(tables.facility(new HierarchicDesignator("riverview", ""))).get()
         .extracting(AdtMappingTables.Facility::timeZone).isEqualTo("America/New_York");
     assertThat(tables.codingSystem("i10")).contains("http://hl7.org/fhir/sid/icd-10-cm");

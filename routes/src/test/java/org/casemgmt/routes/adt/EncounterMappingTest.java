@@ -116,6 +116,16 @@ class EncounterMappingTest {
     assertThat(encounter.getIdentifierFirstRep().getSystem()).isEqualTo("https://riverview.example.org/sid/visit");
   }
 
+  @ParameterizedTest(name = "PV1-2 {0} at the state hospital -> {1}")
+  @CsvSource({"I, state-psychiatric-hospital", "E, medical-emergency"})
+  void everyStayAtAStatePsychiatricHospitalIsAStateHospitalStay(String patientClass, String kind)
+      throws Exception {
+    Encounter encounter = AdtFixtures.parser().parse(TestMessage.a01().set("MSH", 4, "MCFARLAND")
+        .set("PV1", 2, patientClass).set("PV1", 3, "WARD2^1^A").set("PV1", 10, "MED").text()).encounter();
+    assertThat(encounter.getTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo(kind);
+    assertThat(encounter.getIdentifierFirstRep().getSystem()).isEqualTo("https://mcfarland.example.org/sid/visit");
+  }
+
   @Test
   void admitWithoutPv144StartsAtTheEventTime() throws Exception {
     Encounter encounter = AdtFixtures.parser().parse(TestMessage.a01().set("PV1", 44, "").text()).encounter();

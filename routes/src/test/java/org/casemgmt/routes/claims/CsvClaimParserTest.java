@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.casemgmt.routes.files.UnreadableFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -192,7 +193,7 @@ class CsvClaimParserTest {
     Path file = Files.writeString(folder.resolve("bad.csv"), text, StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> new CsvClaimParser().open(file))
-        .isInstanceOfSatisfying(UnreadableClaimFile.class, e -> {
+        .isInstanceOfSatisfying(UnreadableFile.class, e -> {
           assertThat(e.reason()).contains(reason);
           assertThat(e.line()).isEqualTo(1);
           assertThat(e.fileName()).isEqualTo("bad.csv");
@@ -205,7 +206,7 @@ class CsvClaimParserTest {
     Path file = Files.writeString(folder.resolve("cut.csv"), text, StandardCharsets.UTF_8);
 
     try (ClaimReader reader = new CsvClaimParser().open(file)) {
-      assertThatThrownBy(reader::next).isInstanceOfSatisfying(UnreadableClaimFile.class,
+      assertThatThrownBy(reader::next).isInstanceOfSatisfying(UnreadableFile.class,
           e -> assertThat(e.reason()).startsWith("the CSV syntax breaks"));
     }
   }
@@ -215,7 +216,7 @@ class CsvClaimParserTest {
     byte[] latin1 = csv(List.of(ROWS.get(0).replace("MCD000111", "MCD\u00e9"))).getBytes(StandardCharsets.ISO_8859_1);
 
     assertThatThrownBy(() -> X12Fixtures.readAll(new CsvClaimParser().open(new ByteArrayInputStream(latin1),
-        "latin1.csv"))).isInstanceOfSatisfying(UnreadableClaimFile.class,
+        "latin1.csv"))).isInstanceOfSatisfying(UnreadableFile.class,
             e -> assertThat(e.reason()).isEqualTo("not UTF-8 text"));
   }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.casemgmt.routes.files.UnreadableFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -196,7 +197,7 @@ class X12EnvelopeTest {
     Files.write(file, content);
 
     assertThatThrownBy(() -> new X12ClaimParser().open(file))
-        .isInstanceOfSatisfying(UnreadableClaimFile.class, e -> {
+        .isInstanceOfSatisfying(UnreadableFile.class, e -> {
           assertThat(e.fileName()).isEqualTo("bad.837");
           assertThat(e.reason()).isNotBlank().doesNotContain("hello");
           assertThat(e.line()).isNotNegative();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import org.casemgmt.routes.x12.X12Edits;
 
 /**
  * Builds the X12 test files: psychiatric claims of our own (the public samples have none) in envelopes whose
@@ -193,19 +194,7 @@ final class X12Fixtures {
   }
 
   static List<String> edit(List<String> segments, String prefix, UnaryOperator<String> change) {
-    List<String> edited = new ArrayList<>(segments);
-    for (int i = 0; i < edited.size(); i++) {
-      if (edited.get(i).startsWith(prefix)) {
-        String replacement = change.apply(edited.get(i));
-        if (replacement == null) {
-          edited.remove(i);
-        } else {
-          edited.set(i, replacement);
-        }
-        return edited;
-      }
-    }
-    throw new IllegalArgumentException("no segment starts with " + prefix);
+    return X12Edits.edit(segments, prefix, change);
   }
 
   static Path write(Path folder, String name, String text) {

@@ -1,8 +1,12 @@
 package org.casemgmt.adapter.eligibility.determination;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.LocalDate;
-import org.casemgmt.adapter.eligibility.Determination;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 import org.casemgmt.adapter.eligibility.EligibilityEngine;
 import org.casemgmt.adapter.eligibility.evidence.ClientEvidence;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinition;
@@ -30,10 +34,12 @@ public class EligibilityEvaluations {
   private final ClientRecordReader record;
   private final EligibilityEngine engine;
   private final DeterminationRecorder recorder;
+  private final DaoRegistry daos;
   private final TransactionTemplate transaction;
 
   EligibilityEvaluations(ClientRecordReader record, EligibilityEngine engine, DeterminationRecorder recorder,
-      PlatformTransactionManager transactionManager) {
+      DaoRegistry daos, PlatformTransactionManager transactionManager) {
+    this.daos = daos;
     this.record = record;
     this.engine = engine;
     this.recorder = recorder;
@@ -47,9 +53,31 @@ public class EligibilityEvaluations {
    * @return the determination as stored: the new version of the client's determination for the program
    */
   public Observation evaluate(String patientId, ProgramDefinition program, LocalDate date) {
+    return withRetries(() -> {
+      RecordedDetermination recorded = evaluateOnce(List.of(record.client(patientId)), program, date).get(0);
+      // Ids and counts only: the outcome of an SMI determination is itself health information.
+      log.info("Eligibility of {} under {} {} on {}: Observation/{} version {} ({})", recorded.client(),
+          program.id(), program.version(), date, recorded.determination().getIdPart(),
+          recorded.determination().getVersionIdPart(), recorded.written() ? "changed" : "unchanged");
+      return (Observation) daos.getResourceDao(Observation.class)
+          .read(recorded.determination(), new SystemRequestDetails());
+    });
+  }
+
+  /**
+   * Evaluates several clients together, reading their records with one search per kind of resource and recording
+   * their determinations in one transaction: a population run's chunk. A Patient merged away is left out (the
+   * client that replaced it stands for it and is evaluated under its own id); so is one that no longer exists.
+   */
+  public List<RecordedDetermination> evaluateAll(List<String> patientIds, ProgramDefinition program,
+      LocalDate date) {
+    return withRetries(() -> evaluateOnce(record.survivingClients(patientIds), program, date));
+  }
+
+  private <T> T withRetries(Supplier<T> evaluation) {
     for (int attempt = 1; ; attempt++) {
       try {
-        return transaction.execute(status -> evaluateOnce(patientId, program, date));
+        return transaction.execute(status -> evaluation.get());
       } catch (ResourceVersionConflictException | DataIntegrityViolationException
           | ConstraintViolationException collision) {
         if (attempt == ATTEMPTS) {
@@ -59,16 +87,14 @@ public class EligibilityEvaluations {
     }
   }
 
-  private Observation evaluateOnce(String patientId, ProgramDefinition program, LocalDate date) {
-    Patient client = record.client(patientId);
-    String reference = "Patient/" + client.getIdElement().getIdPart();
-    ClientEvidence evidence = record.evidence(client);
-    Determination determination = engine.evaluate(program, evidence, date);
-    Observation stored = recorder.record(reference, program, determination, evidence.birthDate());
-    // Ids and counts only: the outcome of an SMI determination is itself health information.
-    log.info("Eligibility of {} under {} {} on {} recorded as Observation/{} version {} ({} evidence references)",
-        reference, program.id(), program.version(), date, stored.getIdElement().getIdPart(),
-        stored.getIdElement().getVersionIdPart(), determination.evidence().size());
-    return stored;
+  private List<RecordedDetermination> evaluateOnce(List<Patient> clients, ProgramDefinition program,
+      LocalDate date) {
+    List<ClientEvidence> evidence = record.evidence(clients);
+    List<DeterminationRecorder.Judged> judged = new ArrayList<>();
+    for (int i = 0; i < clients.size(); i++) {
+      judged.add(new DeterminationRecorder.Judged("Patient/" + clients.get(i).getIdElement().getIdPart(),
+          engine.evaluate(program, evidence.get(i), date), evidence.get(i).birthDate()));
+    }
+    return recorder.record(program, judged);
   }
 }

@@ -3,14 +3,19 @@ package org.casemgmt.adapter.eligibility.record;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.casemgmt.adapter.eligibility.evidence.ClientEvidence;
 import org.casemgmt.adapter.identity.ClientIdentity;
 import org.casemgmt.routes.adt.AdtMappingTables;
@@ -22,6 +27,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,26 +64,69 @@ public class ClientRecordReader {
     return identity.survivor(patient);
   }
 
-  /** What the engine may know about the client; {@code client} is a survivor ({@link #client}). */
-  public ClientEvidence evidence(Patient client) {
-    return mapping.evidence(read(client));
+  /**
+   * The clients these Patient ids are, read with one search: those merged away (their survivor stands for them)
+   * and those no longer stored are left out.
+   */
+  public List<Patient> survivingClients(List<String> patientIds) {
+    if (patientIds.isEmpty()) {
+      return List.of();
+    }
+    TokenOrListParam ids = new TokenOrListParam();
+    patientIds.forEach(id -> ids.add(id));
+    return daos.getResourceDao(Patient.class)
+        .searchForResources(SearchParameterMap.newSynchronous().add("_id", ids), new SystemRequestDetails()).stream()
+        .map(Patient.class::cast)
+        .filter(patient -> patient.getLink().stream().noneMatch(link -> link.getType() == Patient.LinkType.REPLACEDBY))
+        .toList();
   }
 
-  ClientRecord read(Patient client) {
-    ReferenceParam subject = new ReferenceParam("Patient/" + client.getIdElement().getIdPart());
+  /** What the engine may know about the client; {@code client} is a survivor ({@link #client}). */
+  public ClientEvidence evidence(Patient client) {
+    return evidence(List.of(client)).get(0);
+  }
+
+  /**
+   * What the engine may know about each of several clients (survivors), in their order, read together: one search
+   * per kind of resource and one claims query for all of them, which is what makes a population run fast.
+   */
+  public List<ClientEvidence> evidence(List<Patient> clients) {
+    return read(clients).stream().map(mapping::evidence).toList();
+  }
+
+  List<ClientRecord> read(List<Patient> clients) {
+    ReferenceOrListParam subjects = new ReferenceOrListParam();
+    clients.forEach(client -> subjects.addOr(new ReferenceParam("Patient/" + client.getIdElement().getIdPart())));
     TokenOrListParam scoreCodes = new TokenOrListParam();
     Assessments.SCORES.keySet().forEach(code -> scoreCodes.add(code.substring(0, code.indexOf('|')),
         code.substring(code.indexOf('|') + 1)));
-    return new ClientRecord(
-        client,
-        search(Encounter.class, SearchParameterMap.newSynchronous().add(Encounter.SP_SUBJECT, subject)),
-        search(Condition.class, SearchParameterMap.newSynchronous().add(Condition.SP_SUBJECT, subject)),
-        search(Coverage.class, SearchParameterMap.newSynchronous().add(Coverage.SP_BENEFICIARY, subject)),
-        search(Observation.class, SearchParameterMap.newSynchronous().add(Observation.SP_SUBJECT, subject)
-            .add(Observation.SP_CODE, scoreCodes)),
-        search(QuestionnaireResponse.class,
-            SearchParameterMap.newSynchronous().add(QuestionnaireResponse.SP_SUBJECT, subject)),
-        claimDiagnoses.of(medicaidIds(client)));
+    Map<String, List<Encounter>> encounters = bySubject(Encounter.class,
+        SearchParameterMap.newSynchronous().add(Encounter.SP_SUBJECT, subjects), Encounter::getSubject);
+    Map<String, List<Condition>> conditions = bySubject(Condition.class,
+        SearchParameterMap.newSynchronous().add(Condition.SP_SUBJECT, subjects), Condition::getSubject);
+    Map<String, List<Coverage>> coverages = bySubject(Coverage.class,
+        SearchParameterMap.newSynchronous().add(Coverage.SP_BENEFICIARY, subjects), Coverage::getBeneficiary);
+    Map<String, List<Observation>> scores = bySubject(Observation.class, SearchParameterMap.newSynchronous()
+        .add(Observation.SP_SUBJECT, subjects).add(Observation.SP_CODE, scoreCodes), Observation::getSubject);
+    Map<String, List<QuestionnaireResponse>> responses = bySubject(QuestionnaireResponse.class,
+        SearchParameterMap.newSynchronous().add(QuestionnaireResponse.SP_SUBJECT, subjects),
+        QuestionnaireResponse::getSubject);
+    Map<String, List<String>> memberIds = new LinkedHashMap<>();
+    clients.forEach(client -> memberIds.put(id(client), medicaidIds(client)));
+    Map<String, List<StagedDiagnosis>> claims = claimDiagnoses.byMember(
+        memberIds.values().stream().flatMap(List::stream).distinct().toList());
+    return clients.stream().map(client -> new ClientRecord(client,
+        encounters.getOrDefault(id(client), List.of()),
+        conditions.getOrDefault(id(client), List.of()),
+        coverages.getOrDefault(id(client), List.of()),
+        scores.getOrDefault(id(client), List.of()),
+        responses.getOrDefault(id(client), List.of()),
+        memberIds.get(id(client)).stream().flatMap(member -> claims.getOrDefault(member, List.of()).stream())
+            .toList())).toList();
+  }
+
+  private static String id(Patient client) {
+    return client.getIdElement().getIdPart();
   }
 
   /**
@@ -108,8 +157,15 @@ public class ClientRecordReader {
     return ids;
   }
 
-  private <T extends IBaseResource> List<T> search(Class<T> type, SearchParameterMap query) {
-    return daos.getResourceDao(type).searchForResources(query, new SystemRequestDetails()).stream()
-        .map(type::cast).toList();
+  /** The resources found, by the id of the Patient each is about. */
+  private <T extends IBaseResource> Map<String, List<T>> bySubject(Class<T> type, SearchParameterMap query,
+      Function<T, Reference> subject) {
+    Map<String, List<T>> found = new HashMap<>();
+    daos.getResourceDao(type).searchForResources(query, new SystemRequestDetails()).forEach(resource -> {
+      T typed = type.cast(resource);
+      found.computeIfAbsent(subject.apply(typed).getReferenceElement().getIdPart(), client -> new ArrayList<>())
+          .add(typed);
+    });
+    return found;
   }
 }

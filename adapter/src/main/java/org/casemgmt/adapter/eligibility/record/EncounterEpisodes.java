@@ -26,6 +26,7 @@ final class EncounterEpisodes {
   private static final Map<String, EpisodeKind> KINDS = Map.of(
       "psychiatric-inpatient", EpisodeKind.INPATIENT,
       "psychiatric-emergency", EpisodeKind.EMERGENCY,
+      "state-psychiatric-hospital", EpisodeKind.STATE_HOSPITAL,
       "crisis-service", EpisodeKind.CRISIS);
   /** Stays that did not happen (cancelled, retracted) or have not happened yet. */
   private static final Set<EncounterStatus> NOT_HAPPENED =

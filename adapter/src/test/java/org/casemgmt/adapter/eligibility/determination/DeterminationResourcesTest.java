@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.casemgmt.adapter.eligibility.Determination;
 import org.casemgmt.adapter.eligibility.EligibilityEngine;
+import org.casemgmt.adapter.eligibility.ShippedPrograms;
 import org.casemgmt.adapter.eligibility.evidence.AddressFact;
 import org.casemgmt.adapter.eligibility.evidence.AssessmentScore;
 import org.casemgmt.adapter.eligibility.evidence.ClientEvidence;
@@ -24,7 +25,6 @@ import org.casemgmt.adapter.eligibility.evidence.PsychiatricEpisode;
 import org.casemgmt.adapter.eligibility.evidence.ScoreKind;
 import org.casemgmt.adapter.eligibility.evidence.ScreeningAnswer;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinition;
-import org.casemgmt.adapter.eligibility.program.ProgramDefinitionLoader;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinitions;
 import org.casemgmt.adapter.eligibility.record.ClaimReference;
 import org.casemgmt.profiles.ImplementationGuide;
@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DeterminationResourcesTest {
   private static final ImplementationGuide GUIDE = new ImplementationGuide(FhirContext.forR4Cached());
   private static final ProgramDefinitions PROGRAMS =
-      new ProgramDefinitionLoader().loadDirectory(Path.of("../config/programs"));
+      ShippedPrograms.loader().loadDirectory(Path.of("../config/programs"));
   private static final LocalDate DAY = LocalDate.of(2026, 3, 1);
   private static final Date ISSUED = new Date(1772352000000L);
   private static final String CLIENT = "Patient/41";

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.casemgmt.adapter.eligibility.ShippedPrograms;
 import org.casemgmt.adapter.eligibility.evidence.PayerKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ class ProgramDefinitionLoaderTest {
         - age: {minimum: 18}
       """;
 
-  private final ProgramDefinitionLoader loader = new ProgramDefinitionLoader();
+  private final ProgramDefinitionLoader loader = ShippedPrograms.loader();
 
   @ParameterizedTest(name = "{0}")
   @CsvFileSource(resources = "/eligibility/invalid/expected-problems.csv", delimiter = '|', numLinesToSkip = 1)

@@ -85,7 +85,7 @@ public final class ClaimFileGenerator {
    * A stream per member from the seed and the index, mixed (SplitMix64's finaliser) so that neighbouring members
    * and seeds do not start alike. java.util.Random because its sequence is specified, the same on every JVM.
    */
-  static Random memberRandom(long seed, int index) {
+  public static Random memberRandom(long seed, int index) {
     long z = seed * 0x9E3779B97F4A7C15L + index;
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.casemgmt.routes.claims.Claim;
 import org.casemgmt.routes.claims.ClaimLine;
 import org.casemgmt.routes.claims.ClaimType;
+import org.casemgmt.routes.x12.generator.X12Envelopes;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

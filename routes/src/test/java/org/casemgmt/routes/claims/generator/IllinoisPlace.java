@@ -8,8 +8,8 @@ import java.util.Random;
  * ZIP codes to counties have something true to find. Cook County is listed several times, as it holds a large share
  * of the state's Medicaid members.
  */
-record IllinoisPlace(String county, String city, String zip) {
-  static final List<IllinoisPlace> ALL = List.of(
+public record IllinoisPlace(String county, String city, String zip) {
+  public static final List<IllinoisPlace> ALL = List.of(
       new IllinoisPlace("COOK", "CHICAGO", "60608"),
       new IllinoisPlace("COOK", "CHICAGO", "60623"),
       new IllinoisPlace("COOK", "CHICAGO", "60628"),
@@ -35,7 +35,7 @@ record IllinoisPlace(String county, String city, String zip) {
       new IllinoisPlace("VERMILION", "DANVILLE", "61832"),
       new IllinoisPlace("ADAMS", "QUINCY", "62301"));
 
-  static IllinoisPlace random(Random random) {
+  public static IllinoisPlace random(Random random) {
     return ALL.get(random.nextInt(ALL.size()));
   }
 }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Random;
 
 /** Makes the members, each from its own random stream so that one member's content does not shift the next's. */
-final class MemberPopulation {
+public final class MemberPopulation {
   private static final String[] FAMILY_NAMES = {"SMITH", "JOHNSON", "WILLIAMS", "BROWN", "JONES", "GARCIA",
       "MILLER", "DAVIS", "RODRIGUEZ", "MARTINEZ", "HERNANDEZ", "LOPEZ", "GONZALEZ", "WILSON", "ANDERSON", "THOMAS",
       "TAYLOR", "MOORE", "JACKSON", "MARTIN", "LEE", "PEREZ", "THOMPSON", "WHITE", "HARRIS", "SANCHEZ", "CLARK",
@@ -25,11 +25,11 @@ final class MemberPopulation {
 
   private final double psychiatricShare;
 
-  MemberPopulation(double psychiatricShare) {
+  public MemberPopulation(double psychiatricShare) {
     this.psychiatricShare = psychiatricShare;
   }
 
-  SyntheticMember member(int index, Random random) {
+  public SyntheticMember member(int index, Random random) {
     boolean woman = random.nextBoolean();
     String given = pick(woman ? WOMEN : MEN, random);
     String family = pick(FAMILY_NAMES, random);

@@ -13,7 +13,7 @@ import java.time.LocalDate;
  * @param housingInstability whether the member's claims may carry Z59.00 (homelessness, unspecified)
  * @param smiDiagnosis       the serious mental illness behind the episodes (ICD-10-CM with dot); null when none
  */
-record SyntheticMember(
+public record SyntheticMember(
     int index,
     String id,
     String familyName,

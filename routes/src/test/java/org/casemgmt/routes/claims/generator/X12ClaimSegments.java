@@ -2,6 +2,7 @@ package org.casemgmt.routes.claims.generator;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import org.casemgmt.routes.x12.generator.X12Envelopes;
 
 /**
  * One claim as 837 segments: loop 2300 (CLM, dates, CL1, REF*F8, HI, the attending or rendering provider) and a

@@ -3,6 +3,7 @@ package org.casemgmt.routes.claims.generator;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.casemgmt.routes.claims.ClaimType;
+import org.casemgmt.routes.x12.generator.X12Envelopes;
 
 /**
  * An 837 file of one claim type. Claims arrive member by member; the hierarchical levels are written as they change:
@@ -22,14 +23,29 @@ final class X12ClaimWriter implements ClaimWriter {
   private int subscriber = -1;
 
   X12ClaimWriter(Path file, ClaimType type, int claimsPerTransaction) throws IOException {
-    this.envelopes = new X12Envelopes(file,
-        type == ClaimType.INSTITUTIONAL ? INSTITUTIONAL_VERSION : PROFESSIONAL_VERSION, claimsPerTransaction);
+    this.envelopes = new X12Envelopes(file, "HC", "837",
+        type == ClaimType.INSTITUTIONAL ? INSTITUTIONAL_VERSION : PROFESSIONAL_VERSION, claimsPerTransaction,
+        X12ClaimWriter::header);
     this.claims = new X12ClaimSegments(envelopes);
+  }
+
+  /** BHT and the submitter and receiver names (1000A, 1000B), which open every 837 transaction set. */
+  private static void header(X12Envelopes out, String transactionNumber) throws IOException {
+    // BHT06 RP: an encounter report, which is what a state Medicaid agency forwards
+    out.segment().append("BHT*0019*00*").append(transactionNumber).append('*').append(X12Envelopes.DATE_TIME)
+        .append("*RP");
+    out.write();
+    out.segment().append("NM1*41*2*ILLINOIS MEDICAID*****46*").append(X12Envelopes.SENDER);
+    out.write();
+    out.segment().append("PER*IC*EDI DESK*TE*2175550100");
+    out.write();
+    out.segment().append("NM1*40*2*CASE MANAGEMENT ADAPTER*****46*").append(X12Envelopes.RECEIVER);
+    out.write();
   }
 
   @Override
   public void write(SyntheticMember member, PlannedClaim claim) throws IOException {
-    if (envelopes.nextClaim()) {
+    if (envelopes.nextItem()) {
       hl = 0;
       billing = null;
     }
