@@ -18,6 +18,10 @@ cleanup() {
 start_adapter() {
   local port=$1
   shift
+  if curl -s -o /dev/null "http://localhost:$port/"; then
+    echo "port $port is in use (another benchmark still running?); set BENCH_PORT" >&2
+    exit 1
+  fi
   psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"
   trap cleanup EXIT
   # shellcheck disable=SC2086

@@ -8,8 +8,11 @@ import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,9 +24,11 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.hl7.fhir.utilities.npm.NpmPackage;
 
 /**
  * The case-management implementation guide as the validator sees it: FHIR R4 core, this project's package
@@ -35,11 +40,13 @@ public final class ImplementationGuide {
   public static final String CANONICAL = "https://fhir.casemgmt-adapter.org";
   public static final String PACKAGE_ON_CLASSPATH = "classpath:/fhir/casemgmt-ig.tgz";
 
+  private final FhirContext fhirContext;
   private final NpmPackageValidationSupport profiles;
   private final IValidationSupport validationSupport;
   private final FhirValidator validator;
 
   public ImplementationGuide(FhirContext fhirContext) {
+    this.fhirContext = fhirContext;
     profiles = new NpmPackageValidationSupport(fhirContext);
     try {
       profiles.loadPackageFromClasspath(PACKAGE_ON_CLASSPATH);
@@ -89,6 +96,27 @@ public final class ImplementationGuide {
    */
   public Optional<ValueSet> valueSet(String canonicalUrl) {
     return Optional.ofNullable((ValueSet) profiles.fetchValueSet(canonicalUrl)).map(ValueSet::copy);
+  }
+
+  /**
+   * The guide's questionnaires (the assessment forms) by canonical URL, as published. The validation support keeps
+   * only conformance resources, so they are read from the package itself; copies, read on each call.
+   */
+  public Map<String, Questionnaire> questionnaires() {
+    try (InputStream tarball = ImplementationGuide.class.getResourceAsStream(
+        PACKAGE_ON_CLASSPATH.substring("classpath:".length()))) {
+      NpmPackage npm = NpmPackage.fromPackage(tarball);
+      Map<String, Questionnaire> byUrl = new LinkedHashMap<>();
+      for (String file : npm.listResources("Questionnaire")) {
+        try (InputStream json = npm.loadResource(file)) {
+          Questionnaire questionnaire = fhirContext.newJsonParser().parseResource(Questionnaire.class, json);
+          byUrl.put(questionnaire.getUrl(), questionnaire);
+        }
+      }
+      return byUrl;
+    } catch (IOException e) {
+      throw new UncheckedIOException("The implementation guide package cannot be read", e);
+    }
   }
 
   /** The chain the validator resolves profiles, value sets and code systems with. */

@@ -107,6 +107,15 @@ class QuestionnairesTest {
     return merged;
   }
 
+  @Test
+  void theGuideHandsOutItsFormsByCanonicalUrl() {
+    Map<String, Questionnaire> forms = guide.questionnaires();
+    assertThat(forms.keySet()).containsExactlyInAnyOrderElementsOf(forms().map(form ->
+        ImplementationGuide.CANONICAL + "/Questionnaire/" + form.id()).toList());
+    forms.values().iterator().next().getItem().clear();
+    assertThat(guide.questionnaires().values()).as("copies").allSatisfy(form -> assertThat(form.getItem()).isNotEmpty());
+  }
+
   @ParameterizedTest(name = "{0} conforms to assessment-questionnaire")
   @MethodSource("forms")
   void conformsToTheProfile(Form form) {

@@ -66,6 +66,9 @@ class TerminologyTest {
     return Stream.of(
         arguments("case-management", false, List.of("isp", "eligibility-determination", "eligibility",
             "impairment-evidence", "case-manager", "screening", "reassessment", "client-approval",
+            "enrollment-outcome", "psych-inpatient-episodes-before-enrollment",
+            "psych-inpatient-episodes-during-enrollment", "psych-ed-visits-before-enrollment",
+            "psych-ed-visits-during-enrollment", "crisis-episodes-before-enrollment", "crisis-episodes-during-enrollment",
             "denied-claims")),
         arguments("cm-model", true, List.of("brokerage", "clinical", "strengths", "rehabilitation", "icm", "act")),
         arguments("referral-type", true, List.of("housing", "vocational-training", "employment", "benefits",
@@ -81,7 +84,12 @@ class TerminologyTest {
         arguments("criterion-result", true, List.of("met", "not-met", "unknown")),
         arguments("determination-outcome", true, List.of("eligible", "not-eligible", "insufficient-information")),
         arguments("discharge-reason", true, List.of("goals-met", "transferred", "moved-out-of-area", "declined",
-            "withdrew", "lost-to-contact", "incarcerated", "deceased", "no-longer-eligible")));
+            "withdrew", "lost-to-contact", "incarcerated", "deceased", "no-longer-eligible")),
+        arguments("workflow-rule", true, List.of("isp-activation-requires-client-approval",
+            "isp-activation-requires-measurable-goals", "case-manager-assignment-requires-approved-isp",
+            "enrollment-names-program-and-model", "enrollment-requires-eligibility", "task-status-transition",
+            "task-closed-with-outcome", "assessment-response-valid", "assessment-response-complete",
+            "discharge-requires-reason")));
   }
 
   @ParameterizedTest(name = "CodeSystem {0}")

@@ -17,4 +17,13 @@ public interface DeadLetters {
    * @return the dead letter's id
    */
   long keep(String feed, String source, String payload, String reason);
+
+  /**
+   * Keeps a payload within the caller's transaction, which must be active: it commits, or rolls back, with the work
+   * it belongs to. A feed recording a batch in one transaction keeps what it refused this way, exactly once however
+   * often the batch is retried, and never without the rest of the batch.
+   *
+   * @return the dead letter's id
+   */
+  long keepWithBatch(String feed, String source, String payload, String reason);
 }

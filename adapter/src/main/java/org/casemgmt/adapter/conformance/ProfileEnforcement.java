@@ -54,6 +54,16 @@ public class ProfileEnforcement {
     return request != null && Boolean.TRUE.equals(request.getUserData().get(BUILT_TO_PROFILE));
   }
 
+  /**
+   * Refuses a resource as a write would, without writing it. Feeds that record a batch in one transaction check
+   * each resource first, so that one bad resource is refused alone instead of rolling the batch back.
+   *
+   * @throws UnprocessableEntityException with the OperationOutcome a write would get
+   */
+  public void check(IBaseResource resource) {
+    enforce(resource, false);
+  }
+
   void enforce(IBaseResource resource, boolean builtToProfile) {
     String type = fhirContext.getResourceType(resource);
     boolean claimsOurProfile = !builtToProfile && resource.getMeta().getProfile().stream()

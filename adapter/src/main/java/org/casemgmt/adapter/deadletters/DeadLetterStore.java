@@ -22,12 +22,15 @@ class DeadLetterStore implements DeadLetters {
   @PersistenceContext
   private EntityManager entityManager;
   private final TransactionTemplate ownTransaction;
+  private final TransactionTemplate withBatch;
   private final Clock clock;
 
   DeadLetterStore(PlatformTransactionManager transactionManager, Clock clock) {
     this.ownTransaction = new TransactionTemplate(transactionManager);
     // The failed work's transaction is rolling back; the dead letter must not go with it.
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.withBatch = new TransactionTemplate(transactionManager);
+    this.withBatch.setPropagationBehavior(TransactionDefinition.PROPAGATION_MANDATORY);
     this.clock = clock;
   }
 
@@ -36,6 +39,14 @@ class DeadLetterStore implements DeadLetters {
     DeadLetter letter = new DeadLetter(feed, source, payload, reason, clock.instant());
     ownTransaction.executeWithoutResult(status -> entityManager.persist(letter));
     log.warn("Dead letter {} kept from feed {} ({}): {}", letter.id(), feed, source, reason);
+    return letter.id();
+  }
+
+  @Override
+  public long keepWithBatch(String feed, String source, String payload, String reason) {
+    DeadLetter letter = new DeadLetter(feed, source, payload, reason, clock.instant());
+    withBatch.executeWithoutResult(status -> entityManager.persist(letter));
+    log.warn("Dead letter {} kept with its batch from feed {} ({}): {}", letter.id(), feed, source, reason);
     return letter.id();
   }
 

@@ -1,8 +1,5 @@
 package org.casemgmt.adapter.demo;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +14,6 @@ import java.util.List;
 import org.casemgmt.adapter.eligibility.population.PopulationRuns;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinition;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinitions;
-import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo profile ({@code --spring.profiles.active=demo}): once the service is ready, the sample feeds in
- * {@code config/demo} go in the way real ones do (ADT batch files into the ADT inbox, claim files into the claims
- * inbox, then FHIR transactions as an API client would send them), and a population run of every program follows, so
+ * {@code config/demo} go in the way real ones do (an enrollment file into the enrollment inbox, ADT batch files into
+ * the ADT inbox, claim files into the claims inbox), and a population run of every program follows, so
  * a newcomer finds clients, their evidence and determinations within a minute. The samples' dates are written
  * relative to the day the demo runs ({@link DemoDates}), so they never age out of a lookback window.
  */
@@ -41,21 +37,20 @@ class DemoFeeds {
   private static final Logger log = LoggerFactory.getLogger(DemoFeeds.class);
   private static final Duration FEED_DEADLINE = Duration.ofMinutes(2);
 
+  private final Path enrollmentInbox;
   private final Path adtInbox;
   private final Path claimsInbox;
-  private final IFhirSystemDao<Bundle, ?> systemDao;
-  private final FhirContext fhir;
   private final ProgramDefinitions programs;
   private final PopulationRuns runs;
   private final Clock clock;
 
-  DemoFeeds(@Value("${adapter.adt.inbox:./data/inbox/adt}") String adtInbox,
-      @Value("${adapter.claims.inbox}") String claimsInbox, IFhirSystemDao<Bundle, ?> systemDao, FhirContext fhir,
-      ProgramDefinitions programs, PopulationRuns runs, Clock clock) {
+  DemoFeeds(@Value("${adapter.enrollment.inbox}") String enrollmentInbox,
+      @Value("${adapter.adt.inbox:./data/inbox/adt}") String adtInbox,
+      @Value("${adapter.claims.inbox}") String claimsInbox, ProgramDefinitions programs, PopulationRuns runs,
+      Clock clock) {
+    this.enrollmentInbox = Path.of(enrollmentInbox);
     this.adtInbox = Path.of(adtInbox);
     this.claimsInbox = Path.of(claimsInbox);
-    this.systemDao = systemDao;
-    this.fhir = fhir;
     this.programs = programs;
     this.runs = runs;
     this.clock = clock;
@@ -72,14 +67,10 @@ class DemoFeeds {
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
     DemoDates dates = new DemoDates(today);
     try {
-      // In this order: the hospital makes the clients, Medicaid's claims add to them, coverage names them.
+      // One feed after the other, as a day's files would arrive: all three name clients by their Medicaid id.
+      drop("enrollment", enrollmentInbox, dates);
       drop("adt", adtInbox, dates);
       drop("claims", claimsInbox, dates);
-      for (Resource bundle : samples("fhir")) {
-        Bundle transaction = fhir.newJsonParser().parseResource(Bundle.class, dates.fill(text(bundle)));
-        systemDao.transaction(new SystemRequestDetails(), transaction);
-        log.info("Demo: {} recorded through the FHIR API", bundle.getFilename());
-      }
       for (ProgramDefinition program : programs.all()) {
         runs.start(program, today);
       }

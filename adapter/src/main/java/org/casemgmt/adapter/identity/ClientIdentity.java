@@ -5,6 +5,7 @@ import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
@@ -58,14 +59,22 @@ public class ClientIdentity {
    * Claims the identifiers a client is about to be given, in the caller's transaction, which must then write them.
    * Two concurrent transactions giving one identifier to two clients collide here; one of them fails with Hibernate's
    * {@link ConstraintViolationException} and is to be retried. Without this, two hospitals' first messages about one
-   * new person, arriving together, would make two clients. A claim committed earlier is left as it is (its client may
-   * have been deleted through the API since), so a retry never fails for the same reason twice.
+   * new person, arriving together, would make two clients. A claim committed earlier whose identifier a stored client
+   * holds means that client was written after the caller looked for it: the caller is to run again (a version
+   * conflict). One whose client is gone (deleted through the API) is left as it is.
    */
   public void claim(List<Identifier> identifiers) {
-    List<IdentifierClaim> claims = identifiers.stream().filter(id -> id.hasSystem() && id.hasValue())
-        .map(id -> id.getSystem() + "|" + id.getValue())
-        .filter(identifier -> entityManager.find(IdentifierClaim.class, identifier) == null)
-        .map(IdentifierClaim::new).toList();
+    List<IdentifierClaim> claims = new ArrayList<>();
+    for (Identifier id : identifiers.stream().filter(id -> id.hasSystem() && id.hasValue()).toList()) {
+      String identifier = id.getSystem() + "|" + id.getValue();
+      if (entityManager.find(IdentifierClaim.class, identifier) == null) {
+        claims.add(new IdentifierClaim(identifier));
+      } else if (!withAnyIdentifierOf(List.of(id)).isEmpty()) {
+        // Claimed and given to a client after this writer looked for one (it committed in between): run again,
+        // and the match finds that client.
+        throw new ResourceVersionConflictException("Identifier " + identifier + " was given to a client meanwhile");
+      }
+    }
     if (claims.isEmpty()) {
       return; // most messages: a known client, no new identifier
     }

@@ -74,6 +74,8 @@ class GuideSearchParametersTest extends FhirServerTest {
     Task task = example("referral-task", Task.class);
     task.setFor(new Reference(clientId)).setFocus(new Reference(referralId)).setRequester(new Reference(clientId));
     task.setOwner(null);
+    // A new referral Task starts as requested (workflow rule task-status-transition); the example is further along.
+    task.setStatus(Task.TaskStatus.REQUESTED);
     task.getRestriction().getPeriod().setEndElement(new DateTimeType(due));
     return task;
   }

@@ -13,7 +13,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.casemgmt.adapter.eligibility.determination.EligibilityEvaluations;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinition;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinitions;
@@ -28,10 +28,11 @@ import org.slf4j.LoggerFactory;
  * Re-evaluates one client, today, under every program they already have a determination for. Only those: a
  * determination is made when a case manager or a population run asks for one (a referral, a screening, the state's
  * list), and evidence arriving for the thousands of members a claims file names must not make determinations nobody
- * asked for; but once one exists, the case manager and the state rely on it being current. A merged-away client is
- * evaluated as the client that replaced them.
+ * asked for; but once one exists, the case manager and the state rely on it being current. Programs asked for by name
+ * (a completed screening) are evaluated as well, which makes the client's first determination under them. A
+ * merged-away client is evaluated as the client that replaced them.
  */
-class ClientReevaluation implements Consumer<String> {
+class ClientReevaluation implements BiConsumer<String, Set<String>> {
   private static final Logger log = LoggerFactory.getLogger(ClientReevaluation.class);
   private static final String DETERMINATION_CODE = ImplementationGuide.CANONICAL + "/CodeSystem/case-management";
 
@@ -51,13 +52,18 @@ class ClientReevaluation implements Consumer<String> {
   }
 
   @Override
-  public void accept(String patientId) {
+  public void accept(String patientId, Set<String> asked) {
     Optional<String> survivor = survivor(patientId);
     if (survivor.isEmpty()) {
       return;
     }
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
-    for (ProgramDefinition program : programsDetermined(survivor.get())) {
+    Set<ProgramDefinition> evaluated = programsDetermined(survivor.get());
+    for (String id : asked) {
+      programs.find(id).ifPresentOrElse(evaluated::add,
+          () -> log.warn("Patient/{}: no program '{}' to evaluate under", survivor.get(), id));
+    }
+    for (ProgramDefinition program : evaluated) {
       try {
         evaluations.evaluate(survivor.get(), program, today);
       } catch (RuntimeException e) {

@@ -40,6 +40,11 @@ class ReevaluationConfig {
   }
 
   @Bean
+  EligibilityRequests eligibilityRequests(ReevaluationQueue queue) {
+    return new EligibilityRequests(queue);
+  }
+
+  @Bean
   ExpiredDeterminations expiredDeterminations(DaoRegistry daos, ReevaluationQueue queue, Clock clock,
       ReevaluationProperties properties) {
     return new ExpiredDeterminations(daos, queue, clock, properties.cron());

@@ -1,8 +1,11 @@
 package org.casemgmt.adapter.eligibility.current;
 
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -13,38 +16,52 @@ import org.springframework.context.SmartLifecycle;
  * names them (a claims file touching 6,000 clients queues at most 6,000 entries); one named again while being
  * evaluated is queued again, since the evaluation may have read the record before that evidence committed. When the
  * queue is full a new client is dropped and counted (their determination catches up with the next evidence or the
- * daily pass); the writer is never held up.
+ * daily pass); the writer is never held up. A client may also be queued with programs they have no determination for
+ * yet (a completed screening asks for one): those are evaluated too, and merged with any asked for while waiting.
  */
 class ReevaluationQueue implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(ReevaluationQueue.class);
 
   private final Object lock = new Object();
-  private final LinkedHashSet<String> pending = new LinkedHashSet<>();
+  /** Client to the programs asked for beyond those they have a determination for (mostly none). */
+  private final LinkedHashMap<String, Set<String>> pending = new LinkedHashMap<>();
   private final int capacity;
-  private final Consumer<String> reevaluation;
+  private final BiConsumer<String, Set<String>> reevaluation;
   private Thread worker;
   private boolean running;
   private boolean working;
   private long done;
   private long dropped;
 
-  /** @param reevaluation re-evaluates one client (a Patient id); a failure is its own to log */
-  ReevaluationQueue(int capacity, Consumer<String> reevaluation) {
+  /**
+   * @param reevaluation re-evaluates one client (a Patient id) under the programs they have a determination for and
+   *     the ones asked for; a failure is its own to log
+   */
+  ReevaluationQueue(int capacity, BiConsumer<String, Set<String>> reevaluation) {
     this.capacity = capacity;
     this.reevaluation = reevaluation;
   }
 
   void add(String patientId) {
+    add(patientId, Set.of());
+  }
+
+  /** Queues the client, with programs to evaluate them under even without a determination yet. */
+  void add(String patientId, Set<String> programs) {
     synchronized (lock) {
-      if (pending.size() >= capacity && !pending.contains(patientId)) {
+      if (pending.size() >= capacity && !pending.containsKey(patientId)) {
         dropped++;
         if (dropped == 1 || dropped % 1000 == 0) {
           log.warn("Re-evaluation queue full ({} clients): {} clients dropped so far", capacity, dropped);
         }
         return;
       }
-      if (pending.add(patientId)) {
+      Set<String> asked = pending.get(patientId);
+      if (asked == null) {
+        pending.put(patientId, new LinkedHashSet<>(programs));
         lock.notifyAll();
+      } else {
+        asked.addAll(programs);
       }
     }
   }
@@ -65,7 +82,7 @@ class ReevaluationQueue implements SmartLifecycle {
 
   private void work() {
     while (true) {
-      String next;
+      Map.Entry<String, Set<String>> next;
       synchronized (lock) {
         while (running && pending.isEmpty()) {
           try {
@@ -78,16 +95,16 @@ class ReevaluationQueue implements SmartLifecycle {
         if (!running) {
           return;
         }
-        Iterator<String> first = pending.iterator();
+        Iterator<Map.Entry<String, Set<String>>> first = pending.entrySet().iterator();
         next = first.next();
         first.remove();
         working = true;
       }
       try {
-        reevaluation.accept(next);
+        reevaluation.accept(next.getKey(), next.getValue());
       } catch (RuntimeException e) {
         // The class only: a message may quote the record.
-        log.warn("Re-evaluation of Patient/{} failed: {}", next, e.getClass().getName());
+        log.warn("Re-evaluation of Patient/{} failed: {}", next.getKey(), e.getClass().getName());
       } finally {
         synchronized (lock) {
           working = false;

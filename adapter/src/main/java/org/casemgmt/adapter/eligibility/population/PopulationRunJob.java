@@ -11,15 +11,19 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.database.JdbcCursorItemReader;
 import org.springframework.batch.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.batch.item.support.SynchronizedItemStreamReader;
+import org.springframework.batch.item.support.builder.SynchronizedItemStreamReaderBuilder;
 import org.springframework.batch.support.transaction.ResourcelessTransactionManager;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * The job that evaluates every client under one program on one date, a chunk of clients at a time: each chunk's
- * records are read together and its determinations recorded in one transaction of its own (see
- * {@link EligibilityEvaluations#evaluateAll}). The step's bookkeeping commits apart from those transactions, so a
- * run cut short re-evaluates at most the chunk it was in, which finds its determinations already recorded and
- * writes nothing again.
+ * The job that evaluates every client under one program on one date, a chunk of clients at a time and
+ * {@code threads} chunks at once: each chunk's records are read together and its determinations recorded in one
+ * transaction of its own (see {@link EligibilityEvaluations#evaluateAll}). Chunks hold different clients, so they
+ * never write the same determination. A run is not restarted where it stopped (chunks finish out of order): a new run
+ * finds what the stopped one recorded current and writes nothing again for it.
  */
 @Component
 class PopulationRunJob {
@@ -28,8 +32,7 @@ class PopulationRunJob {
 
   /**
    * The stored Patients' ids, oldest first, straight from HAPI's resource table: one cursor instead of paging a
-   * FHIR search over the whole population. Ids only ever grow, so a restarted run skipping the clients it had read
-   * skips exactly those, and clients created during a run are evaluated at its end.
+   * FHIR search over the whole population; clients created during a run are evaluated at its end.
    */
   private static final String CLIENTS = "SELECT fhir_id FROM hfj_resource WHERE res_type = 'Patient'"
       + " AND res_deleted_at IS NULL ORDER BY res_id";
@@ -52,12 +55,21 @@ class PopulationRunJob {
     Step evaluate = new StepBuilder(STEP, jobs)
         .<String, String>chunk(properties.chunkSize(), new ResourcelessTransactionManager())
         .reader(clients()).writer(writer).listener(writer)
+        .taskExecutor(threads())
         .build();
     return new JobBuilder(NAME, jobs).start(evaluate).build();
   }
 
-  private JdbcCursorItemReader<String> clients() {
-    return new JdbcCursorItemReaderBuilder<String>().name("clients").dataSource(dataSource).sql(CLIENTS)
-        .fetchSize(properties.chunkSize()).rowMapper((row, number) -> row.getString(1)).build();
+  private SynchronizedItemStreamReader<String> clients() {
+    JdbcCursorItemReader<String> clients = new JdbcCursorItemReaderBuilder<String>().name("clients")
+        .dataSource(dataSource).sql(CLIENTS).fetchSize(properties.chunkSize()).saveState(false)
+        .rowMapper((row, number) -> row.getString(1)).build();
+    return new SynchronizedItemStreamReaderBuilder<String>().delegate(clients).build();
+  }
+
+  private TaskExecutor threads() {
+    SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("eligibility-population-chunk-");
+    threads.setConcurrencyLimit(properties.threads());
+    return threads;
   }
 }

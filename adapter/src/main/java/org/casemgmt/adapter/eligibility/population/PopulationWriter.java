@@ -15,7 +15,8 @@ import org.springframework.batch.item.Chunk;
 import org.springframework.batch.item.ItemWriter;
 
 /**
- * Evaluates a chunk of clients together. A chunk that fails (a client whose record the store refuses to take a
+ * Evaluates a chunk of clients together (several chunks at once, on the step's threads; the counts are kept under
+ * this writer's lock). A chunk that fails (a client whose record the store refuses to take a
  * determination for, say) is evaluated again client by client, so one client's failure costs only that client's
  * determination; the failure is counted and logged by Patient id, and the run goes on.
  */
@@ -55,9 +56,13 @@ class PopulationWriter implements ItemWriter<String>, StepExecutionListener {
     } catch (RuntimeException chunkFailed) {
       clients.forEach(this::evaluateAlone);
     }
+    read(clients.size());
+  }
+
+  private synchronized void read(int clients) {
     long before = StepCounters.get(step, CLIENTS);
-    StepCounters.add(step, CLIENTS, clients.size());
-    if (before / progressEvery != (before + clients.size()) / progressEvery) {
+    StepCounters.add(step, CLIENTS, clients);
+    if (before / progressEvery != (before + clients) / progressEvery) {
       long seconds = Math.max(1, (System.nanoTime() - started) / 1_000_000_000);
       log.info("Population run {} ({} on {}): {} clients read, {} evaluated, {} determinations written,"
           + " {} failed; {} clients/s", step.getJobExecutionId(), program.id(), date,
@@ -70,14 +75,18 @@ class PopulationWriter implements ItemWriter<String>, StepExecutionListener {
     try {
       count(evaluations.evaluateAll(List.of(client), program, date));
     } catch (RuntimeException failure) {
-      StepCounters.add(step, FAILED, 1);
+      failed();
       // The class only: a message may quote the record.
       log.warn("Population run {}: Patient/{} could not be evaluated under {}: {}", step.getJobExecutionId(),
           client, program.id(), failure.getClass().getName());
     }
   }
 
-  private void count(List<RecordedDetermination> recorded) {
+  private synchronized void failed() {
+    StepCounters.add(step, FAILED, 1);
+  }
+
+  private synchronized void count(List<RecordedDetermination> recorded) {
     StepCounters.add(step, EVALUATED, recorded.size());
     StepCounters.add(step, WRITTEN, recorded.stream().filter(RecordedDetermination::written).count());
     for (DeterminationOutcome outcome : DeterminationOutcome.values()) {

@@ -1,0 +1,25 @@
+package org.casemgmt.adapter.careplan;
+
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import org.apache.camel.ProducerTemplate;
+import org.casemgmt.routes.careplan.CarePlanExchangeProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Care plans out to EHRs: the ISP watcher is registered with HAPI's storage interceptors, so it sees every committed
+ * plan whichever API client or feed wrote it.
+ */
+@Configuration
+class CarePlanExchangeConfig {
+
+  @Bean
+  IspChanges ispChanges(CarePlanOutboxStore outbox, CarePlanExchangeProperties properties, DaoRegistry daos,
+      ProducerTemplate producer, IInterceptorService storageInterceptors) {
+    IspChanges changes = new IspChanges(outbox,
+        properties.endpoints().stream().map(CarePlanExchangeProperties.Endpoint::id).toList(), daos, producer);
+    storageInterceptors.registerInterceptor(changes);
+    return changes;
+  }
+}

@@ -1,0 +1,281 @@
+package org.casemgmt.adapter.ehr;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.api.dao.IFhirSystemDao;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.casemgmt.adapter.conformance.ProfileEnforcement;
+import org.casemgmt.adapter.identity.ClientIdentity;
+import org.casemgmt.adapter.identity.ClientRecordChanges;
+import org.casemgmt.routes.DeadLetters;
+import org.casemgmt.routes.ehr.EhrPage;
+import org.casemgmt.routes.ehr.EhrRecord;
+import org.hibernate.exception.ConstraintViolationException;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.DomainResource;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Records a pulled page on the client record in one transaction: its clients (matched on identifiers, as every feed
+ * does), its Encounters and Conditions (each the stored resource sharing one of its identifiers, else new), one
+ * Provenance naming the EHR, the dead letters of what was refused, and the page's watermark. Each resource is checked
+ * against the profiles before the transaction, so one that would be refused is kept as a dead letter with the reason
+ * and the rest of the page is recorded. Concurrent writers (another source, ADT) collide on versions or identifier
+ * claims; the loser is simply run again.
+ */
+@Component
+class EhrPageRecorder implements EhrRecord {
+  private static final int ATTEMPTS = 4;
+
+  private final ClientIdentity identity;
+  private final ProfileEnforcement profiles;
+  private final DeadLetters deadLetters;
+  private final EhrWatermarks watermarks;
+  private final DaoRegistry daos;
+  private final IFhirSystemDao<Bundle, ?> systemDao;
+  private final FhirContext fhirContext;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  EhrPageRecorder(ClientIdentity identity, ProfileEnforcement profiles, DeadLetters deadLetters,
+      EhrWatermarks watermarks, DaoRegistry daos, IFhirSystemDao<Bundle, ?> systemDao, FhirContext fhirContext,
+      PlatformTransactionManager transactionManager, Clock clock) {
+    this.identity = identity;
+    this.profiles = profiles;
+    this.deadLetters = deadLetters;
+    this.watermarks = watermarks;
+    this.daos = daos;
+    this.systemDao = systemDao;
+    this.fhirContext = fhirContext;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.clock = clock;
+  }
+
+  @Override
+  public Optional<String> watermark(String sourceId, String resourceType) {
+    return watermarks.of(sourceId, resourceType);
+  }
+
+  @Override
+  public PageOutcome record(EhrPage page) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return transaction.execute(status -> new PageWrite(page).record());
+      } catch (ResourceVersionConflictException | DataIntegrityViolationException
+          | ConstraintViolationException collision) {
+        if (attempt == ATTEMPTS) {
+          throw collision;
+        }
+      }
+    }
+  }
+
+  /** Why a resource cannot be recorded: becomes its dead letter's reason. */
+  private static final class Refused extends Exception {
+    Refused(String reason) {
+      super(reason);
+    }
+  }
+
+  /** One attempt at one page, in the transaction. */
+  private final class PageWrite {
+    private final EhrPage page;
+    private final Instant now = clock.instant();
+    private final ClientRecordChanges changes = new ClientRecordChanges();
+    private final Map<String, String> clients = new HashMap<>();
+    private final Map<String, String> clientRefusals = new HashMap<>();
+    /** The clients of this page by identifier: two EHR records of one person in one page are one client. */
+    private final Map<String, String> clientsByIdentifier = new HashMap<>();
+    private final Set<String> storedWritten = new HashSet<>();
+    private final List<Resource> sources = new ArrayList<>();
+    private final List<Long> refused = new ArrayList<>();
+    private int created;
+    private int updated;
+    private int unchanged;
+
+    PageWrite(EhrPage page) {
+      this.page = page;
+    }
+
+    PageOutcome record() {
+      page.clients().forEach((id, client) -> {
+        try {
+          if (client.refusal() != null) {
+            throw new Refused(client.refusal());
+          }
+          clients.put(id, client(client));
+        } catch (Refused refusal) {
+          clientRefusals.put(id, refusal.getMessage());
+        }
+      });
+      StoredByIdentifier stored = stored(page.resourceType(), page.resources().stream()
+          .filter(pulled -> pulled.mapped() != null)
+          .flatMap(pulled -> StoredByIdentifier.identifiersOf(pulled.mapped()).stream()).toList());
+      StoredByIdentifier visits = stored("Encounter", page.resources().stream()
+          .filter(pulled -> pulled.mapped() instanceof Condition diagnosis && diagnosis.hasEncounter())
+          .map(pulled -> ((Condition) pulled.mapped()).getEncounter().getIdentifier()).toList());
+      for (EhrPage.Pulled pulled : page.resources()) {
+        try {
+          resource(pulled, stored, visits);
+        } catch (Refused refusal) {
+          keep(pulled, refusal.getMessage());
+        }
+      }
+      if (!changes.isEmpty()) {
+        SystemRequestDetails request = new SystemRequestDetails();
+        // Each resource was checked against its profiles above; the required client profile is enforced again.
+        request.getUserData().put(ProfileEnforcement.BUILT_TO_PROFILE, Boolean.TRUE);
+        systemDao.transactionNested(request, changes.withProvenance(PageProvenance.of(page, sources, now)));
+      }
+      if (page.watermark() != null) {
+        watermarks.advance(page.sourceId(), page.resourceType(), page.watermark(), now);
+      }
+      return new PageOutcome(created, updated, unchanged, refused);
+    }
+
+    /** The client's reference in this transaction. */
+    private String client(EhrPage.PulledClient pulled) throws Refused {
+      Patient incoming = pulled.mapped();
+      for (Identifier identifier : incoming.getIdentifier()) {
+        String earlier = clientsByIdentifier.get(StoredByIdentifier.key(identifier));
+        if (earlier != null) {
+          return earlier;
+        }
+      }
+      Optional<ClientIdentity.Match> known;
+      try {
+        known = identity.match(incoming);
+      } catch (ClientIdentity.AmbiguousClient ambiguous) {
+        throw new Refused(where(pulled.received()) + ": " + ambiguous.getMessage());
+      }
+      Patient client = known.map(ClientIdentity.Match::updated).orElse(incoming);
+      String reference;
+      if (known.isPresent() && !known.get().changesRecord()) {
+        reference = changes.unchanged(client);
+        unchanged++;
+      } else {
+        check(client, pulled.received());
+        identity.claim(known.map(ClientIdentity.Match::newIdentifiers).orElse(incoming.getIdentifier()));
+        reference = known.isEmpty() ? changes.create(client) : changes.update(client);
+        count(known.isEmpty(), pulled.received());
+      }
+      incoming.getIdentifier().forEach(id -> clientsByIdentifier.put(StoredByIdentifier.key(id), reference));
+      return reference;
+    }
+
+    private void resource(EhrPage.Pulled pulled, StoredByIdentifier stored, StoredByIdentifier visits)
+        throws Refused {
+      String client = clients.get(pulled.clientId());
+      if (pulled.refusal() != null) {
+        throw new Refused(pulled.refusal());
+      }
+      if (client == null) {
+        String refusal = clientRefusals.get(pulled.clientId());
+        throw new Refused(pulled.received() instanceof Patient ? refusal
+            : where(pulled.received()) + ": its client Patient/" + pulled.clientId() + " cannot be recorded: "
+                + refusal);
+      }
+      if (pulled.mapped() instanceof Patient) {
+        return; // a pulled Patient is recorded as its own client, above
+      }
+      DomainResource incoming = (DomainResource) pulled.mapped().copy();
+      if (incoming instanceof Encounter visit) {
+        visit.getSubject().setReference(client);
+      } else if (incoming instanceof Condition diagnosis) {
+        diagnosis.getSubject().setReference(client);
+        Reference encounter = diagnosis.getEncounter();
+        if (encounter.hasIdentifier()) {
+          visits.find(List.of(encounter.getIdentifier())).ifPresent(found ->
+              encounter.setReference("Encounter/" + found.getIdElement().getIdPart()));
+        }
+      }
+      Optional<Resource> existing = stored.find(StoredByIdentifier.identifiersOf(incoming));
+      if (existing.isEmpty()) {
+        check(incoming, pulled.received());
+        changes.create(incoming);
+        count(true, pulled.received());
+        return;
+      }
+      String storedId = existing.get().getIdElement().toUnqualifiedVersionless().getValue();
+      if (!storedWritten.add(storedId)) {
+        throw new Refused(where(pulled.received()) + " shares an identifier with another resource of the same"
+            + " page, both " + storedId);
+      }
+      DomainResource merged = PulledChanges.merged((DomainResource) existing.get(), incoming);
+      if (merged.equalsDeep(existing.get())) {
+        unchanged++;
+        return;
+      }
+      check(merged, pulled.received());
+      changes.update(merged);
+      count(false, pulled.received());
+    }
+
+    private void count(boolean isNew, Resource received) {
+      if (isNew) {
+        created++;
+      } else {
+        updated++;
+      }
+      sources.add(received);
+    }
+
+    private void check(Resource resource, Resource received) throws Refused {
+      try {
+        profiles.check(resource);
+      } catch (UnprocessableEntityException refused) {
+        throw new Refused(where(received) + " does not make a valid " + resource.fhirType() + " of the record: "
+            + issues(refused));
+      }
+    }
+
+    private void keep(EhrPage.Pulled pulled, String reason) {
+      String payload = fhirContext.newJsonParser().encodeResourceToString(page.deadLetterPayload(pulled));
+      refused.add(deadLetters.keepWithBatch(page.feed(), page.location(pulled.received()), payload, reason));
+    }
+
+    private StoredByIdentifier stored(String type, List<Identifier> identifiers) {
+      return new StoredByIdentifier(daos.getResourceDao(type), identifiers);
+    }
+
+    private String where(Resource received) {
+      return received.fhirType() + "/" + received.getIdElement().getIdPart();
+    }
+  }
+
+  /** Each error the validator found, where it is and what it says. */
+  private static String issues(UnprocessableEntityException refused) {
+    if (!(refused.getOperationOutcome() instanceof OperationOutcome outcome)) {
+      return refused.getMessage();
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (OperationOutcome.OperationOutcomeIssueComponent issue : outcome.getIssue()) {
+      String location = issue.getExpression().isEmpty() ? "" : issue.getExpression().get(0).getValue() + ": ";
+      errors.putIfAbsent(location + issue.getDiagnostics(), "");
+    }
+    return errors.keySet().stream().collect(Collectors.joining("; "));
+  }
+}

@@ -1,0 +1,213 @@
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The EHR FHIR pull under load (run by bench/ehr-pull.sh): a stub EHR on the JDK's HTTP server answering the searches
+ * the service sends ({@code Encounter} and {@code Condition} by {@code _lastUpdated}, sorted and paged along next links;
+ * {@code Patient?_id=}) over generated resources, one Condition per Encounter, every Encounter an inpatient stay (a
+ * third of them psychiatric). It times from the first request to the moment the service's health shows both
+ * watermarks at the last resource, then checks the counts stored and prints resources per second.
+ *
+ * <p>Usage: java bench/EhrPullBench.java STUB_PORT SERVICE_URL ENCOUNTERS PATIENTS
+ */
+public class EhrPullBench {
+  private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final Map<String, List<String[]>> byType = new HashMap<>(); // type -> [id, lastUpdated, json]
+  private final Map<String, String> patients = new LinkedHashMap<>();
+  private final AtomicReference<Instant> firstRequest = new AtomicReference<>();
+  private final AtomicLong requests = new AtomicLong();
+  private final String base;
+
+  EhrPullBench(int port, int encounters, int patientCount) {
+    base = "http://localhost:" + port + "/fhir";
+    for (int p = 0; p < patientCount; p++) {
+      patients.put("p" + p, "{\"resourceType\":\"Patient\",\"id\":\"p" + p + "\",\"meta\":{\"versionId\":\"1\","
+          + "\"lastUpdated\":\"" + EPOCH + "\"},\"identifier\":[{\"system\":\"urn:oid:2.16.840.1.113883.19.5\","
+          + "\"value\":\"MRN" + p + "\"},{\"system\":\"urn:oid:2.16.840.1.113883.4.927\",\"value\":\"ILB" + p
+          + "\"}],\"name\":[{\"family\":\"Bench" + p + "\",\"given\":[\"Client\"]}],\"gender\":\""
+          + (p % 2 == 0 ? "female" : "male") + "\",\"birthDate\":\"1980-0" + (1 + p % 9) + "-15\","
+          + "\"address\":[{\"line\":[\"" + p + " Elm St\"],\"city\":\"Springfield\",\"district\":\"Sangamon\","
+          + "\"state\":\"IL\",\"postalCode\":\"62704\"}]}");
+    }
+    List<String[]> visits = new ArrayList<>();
+    List<String[]> diagnoses = new ArrayList<>();
+    for (int e = 0; e < encounters; e++) {
+      String patient = "p" + (e % patientCount);
+      // Two resources per millisecond: ties across page boundaries happen, as in a real EHR's bulk updates.
+      String updated = EPOCH.plusMillis(1 + e / 2).toString();
+      String day = String.format("2025-%02d-%02d", 1 + e % 12, 1 + e % 27);
+      String service = e % 3 == 0 ? ",\"serviceType\":{\"coding\":[{\"system\":\"http://snomed.info/sct\","
+          + "\"code\":\"394587001\",\"display\":\"Psychiatry\"}]}" : "";
+      visits.add(new String[] {"e" + e, updated, "{\"resourceType\":\"Encounter\",\"id\":\"e" + e + "\","
+          + "\"meta\":{\"versionId\":\"1\",\"lastUpdated\":\"" + updated + "\"},"
+          + "\"identifier\":[{\"system\":\"https://bench.example.org/sid/visit\",\"value\":\"V" + e + "\"}],"
+          + "\"status\":\"finished\",\"class\":{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\","
+          + "\"code\":\"IMP\"}" + service + ",\"subject\":{\"reference\":\"Patient/" + patient + "\"},"
+          + "\"period\":{\"start\":\"" + day + "T08:00:00-06:00\",\"end\":\"" + day + "T20:00:00-06:00\"}}"});
+      String code = new String[] {"F20.9", "F31.9", "F25.0", "I10", "E11.9"}[e % 5];
+      diagnoses.add(new String[] {"c" + e, updated, "{\"resourceType\":\"Condition\",\"id\":\"c" + e + "\","
+          + "\"meta\":{\"versionId\":\"1\",\"lastUpdated\":\"" + updated + "\"},"
+          + "\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\","
+          + "\"code\":\"active\"}]},\"category\":[{\"coding\":[{\"system\":"
+          + "\"http://terminology.hl7.org/CodeSystem/condition-category\",\"code\":\"encounter-diagnosis\"}]}],"
+          + "\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"" + code + "\"}]},"
+          + "\"subject\":{\"reference\":\"Patient/" + patient + "\"},\"encounter\":{\"reference\":\"Encounter/e" + e
+          + "\"},\"recordedDate\":\"" + day + "\"}"});
+    }
+    byType.put("Encounter", visits);
+    byType.put("Condition", diagnoses);
+  }
+
+  String lastUpdated(String type) {
+    List<String[]> all = byType.get(type);
+    return all.get(all.size() - 1)[1];
+  }
+
+  void serve(HttpExchange exchange) throws IOException {
+    firstRequest.compareAndSet(null, Instant.now());
+    requests.incrementAndGet();
+    String type = exchange.getRequestURI().getPath().substring("/fhir/".length());
+    Map<String, String> query = new HashMap<>();
+    String raw = exchange.getRequestURI().getRawQuery();
+    for (String pair : (raw == null ? "" : raw).split("&")) {
+      if (pair.contains("=")) {
+        query.put(pair.split("=", 2)[0], URLDecoder.decode(pair.split("=", 2)[1], StandardCharsets.UTF_8));
+      }
+    }
+    StringBuilder bundle = new StringBuilder("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[");
+    List<String> entries = new ArrayList<>();
+    if (type.equals("Patient")) {
+      bundle.append("]");
+      for (String id : query.getOrDefault("_id", "").split(",")) {
+        if (patients.containsKey(id)) {
+          entries.add(entry("Patient", id, patients.get(id)));
+        }
+      }
+    } else {
+      List<String[]> all = byType.getOrDefault(type, List.of());
+      Instant after = query.containsKey("_lastUpdated") ? Instant.parse(query.get("_lastUpdated").substring(2))
+          : null;
+      int from = 0;
+      while (after != null && from < all.size() && !Instant.parse(all.get(from)[1]).isAfter(after)) {
+        from++;
+      }
+      int count = Integer.parseInt(query.getOrDefault("_count", "100"));
+      int offset = Integer.parseInt(query.getOrDefault("_offset", "0"));
+      int start = Math.min(all.size(), from + offset);
+      int end = Math.min(all.size(), start + count);
+      if (end < all.size()) {
+        String next = raw.replaceAll("&?_offset=\\d+", "") + "&_offset=" + (offset + count);
+        bundle.append("{\"relation\":\"next\",\"url\":\"").append(base).append('/').append(type).append('?')
+            .append(next).append("\"}");
+      }
+      bundle.append("]");
+      for (String[] resource : all.subList(start, end)) {
+        entries.add(entry(type, resource[0], resource[2]));
+      }
+    }
+    bundle.append(",\"entry\":[").append(String.join(",", entries)).append("]}");
+    byte[] body = bundle.toString().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/fhir+json");
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private String entry(String type, String id, String json) {
+    return "{\"fullUrl\":\"" + base + "/" + type + "/" + id + "\",\"resource\":" + json
+        + ",\"search\":{\"mode\":\"match\"}}";
+  }
+
+  public static void main(String[] args) throws Exception {
+    int port = Integer.parseInt(args[0]);
+    String service = args[1];
+    int encounters = Integer.parseInt(args[2]);
+    int patientCount = Integer.parseInt(args[3]);
+    EhrPullBench ehr = new EhrPullBench(port, encounters, patientCount);
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.createContext("/fhir/", exchange -> {
+      try {
+        ehr.serve(exchange);
+      } catch (RuntimeException e) {
+        exchange.sendResponseHeaders(500, -1);
+      } finally {
+        exchange.close();
+      }
+    });
+    server.start();
+    System.out.printf("stub EHR on port %d: %,d Encounters, %,d Conditions, %,d Patients%n", port, encounters,
+        encounters, patientCount);
+
+    HttpClient http = HttpClient.newHttpClient();
+    Pattern watermark = Pattern.compile("\"(Encounter|Condition)\":\"([^\"]+)\"");
+    Instant done = null;
+    Instant deadline = Instant.now().plus(Duration.ofHours(2));
+    while (done == null && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      if (ehr.firstRequest.get() == null) {
+        continue;
+      }
+      String health = http.send(HttpRequest.newBuilder(URI.create(service + "/actuator/health")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      int ehrPart = health.indexOf("\"ehr\"");
+      Map<String, String> marks = new HashMap<>();
+      Matcher found = watermark.matcher(ehrPart < 0 ? "" : health.substring(ehrPart));
+      while (found.find()) {
+        marks.putIfAbsent(found.group(1), found.group(2));
+      }
+      if (ehr.lastUpdated("Encounter").equals(marks.get("Encounter"))
+          && ehr.lastUpdated("Condition").equals(marks.get("Condition"))) {
+        done = Instant.now();
+      }
+    }
+    server.stop(0);
+    if (done == null) {
+      throw new IllegalStateException("the pull did not finish within 2 hours");
+    }
+    long stored = 0;
+    for (String type : List.of("Patient", "Encounter", "Condition", "Provenance")) {
+      String body = http.send(HttpRequest.newBuilder(URI.create(service + "/fhir/" + type + "?_summary=count"))
+          .build(), HttpResponse.BodyHandlers.ofString()).body();
+      Matcher total = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(body);
+      long count = total.find() ? Long.parseLong(total.group(1)) : -1;
+      System.out.printf("stored %-10s %,d%n", type, count);
+      if (!type.equals("Provenance")) {
+        stored += count;
+      }
+    }
+    long expected = 2L * encounters + patientCount;
+    if (stored != expected) {
+      throw new IllegalStateException("stored " + stored + " resources, expected " + expected);
+    }
+    double seconds = Duration.between(ehr.firstRequest.get(), done).toMillis() / 1000.0;
+    System.out.printf("pulled %,d resources (%,d Encounters, %,d Conditions, %,d Patients) in %.1f s"
+        + " (first request to both watermarks at the end; %,d requests): %.0f resources/s, %.0f Encounters"
+        + " with their Condition per second%n", expected, encounters, encounters, patientCount, seconds,
+        ehr.requests.get(), expected / seconds, encounters / seconds);
+  }
+}
