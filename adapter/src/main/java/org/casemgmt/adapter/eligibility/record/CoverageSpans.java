@@ -6,7 +6,7 @@ import org.casemgmt.adapter.eligibility.evidence.CoverageSpan;
 import org.hl7.fhir.r4.model.Coverage;
 
 /**
- * Coverage periods from Coverage resources (written through the API today, by the 834 feed later). Only coverage
+ * Coverage periods from Coverage resources (from the enrollment (834) feed or written through the API). Only coverage
  * in force counts: a cancelled, draft or mistaken Coverage says nothing about the client's payer.
  */
 final class CoverageSpans {
