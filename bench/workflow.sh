@@ -12,5 +12,6 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 port=${BENCH_PORT:-18081}
 # shellcheck disable=SC2086
-start_adapter "$port" ${ADAPTER_ARGS:-}
+start_adapter "$port" --adapter.mllp.port="${BENCH_MLLP_PORT:-12578}" --adapter.adt.inbox="$work/adt" \
+  --adapter.claims.inbox="$work/claims" ${ADAPTER_ARGS:-}
 java bench/WorkflowLoadBench.java "http://localhost:$port/fhir" "$@"

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
+import org.casemgmt.adapter.conformance.ProfileEnforcement;
 import org.casemgmt.adapter.identity.ClientRecordChanges;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.IdType;
@@ -60,9 +61,23 @@ public class WorkflowStore {
 
   /** Writes the changes as one nested FHIR transaction inside the caller's. */
   public void write(ClientRecordChanges changes) {
+    write(changes, new SystemRequestDetails());
+  }
+
+  /**
+   * Writes resources the workflow builds to a profile they claim, whose every shape its tests validate: they are
+   * not validated again on each write (see {@link ProfileEnforcement#BUILT_TO_PROFILE}).
+   */
+  public void writeBuiltToProfile(ClientRecordChanges changes) {
+    SystemRequestDetails request = new SystemRequestDetails();
+    request.getUserData().put(ProfileEnforcement.BUILT_TO_PROFILE, Boolean.TRUE);
+    write(changes, request);
+  }
+
+  private void write(ClientRecordChanges changes, SystemRequestDetails request) {
     if (!changes.isEmpty()) {
       entityManager.flush();
-      systemDao.transactionNested(new SystemRequestDetails(), changes.transaction());
+      systemDao.transactionNested(request, changes.transaction());
     }
   }
 }

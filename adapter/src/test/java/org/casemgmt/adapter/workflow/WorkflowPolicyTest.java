@@ -27,11 +27,12 @@ import org.springframework.core.io.FileSystemResource;
  * The shipped workflow policy ({@code config/workflow.yml}) binds as Spring binds it and has no problems, a policy
  * naming what does not exist is refused with each problem named, and the rule ids are the guide's workflow-rule codes.
  */
-class WorkflowPolicyTest {
+public class WorkflowPolicyTest {
   private static final ProgramDefinitions PROGRAMS =
       ShippedPrograms.loader().loadDirectory(Path.of("../config/programs"));
 
-  static WorkflowProperties shipped() throws IOException {
+  /** The policy in config/workflow.yml, bound as the service binds it. */
+  public static WorkflowProperties shipped() throws IOException {
     Binder binder = new Binder(ConfigurationPropertySources.from(
         new YamlPropertySourceLoader().load("workflow", new FileSystemResource("../config/workflow.yml"))));
     return binder.bind("adapter.workflow", WorkflowProperties.class).get();

@@ -60,9 +60,17 @@ class AssessmentResponses implements WorkflowStage<QuestionnaireResponse> {
       return;
     }
     forms.find(response.getQuestionnaire()).ifPresent(form -> {
+      // A new response's scores are new too (no search for them); a changed one's are new versions of its own.
       ClientRecordChanges changes = new ClientRecordChanges();
-      AssessmentScores.of(form, response, reference).forEach(changes::upsert);
-      store.write(changes);
+      for (Observation score : AssessmentScores.of(form, response, reference)) {
+        if (write.isNew()) {
+          changes.createKnownNew(score);
+        } else {
+          changes.upsert(score);
+        }
+      }
+      // Built to assessment-score in every shape, as AssessmentScoresTest proves.
+      store.writeBuiltToProfile(changes);
       screenings.completed(form.url(), response, reference);
     });
   }
