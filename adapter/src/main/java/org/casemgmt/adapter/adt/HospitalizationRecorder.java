@@ -7,7 +7,6 @@ import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
-import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,10 +17,10 @@ import java.util.Optional;
 import org.casemgmt.adapter.identity.ClientIdentity;
 import org.casemgmt.adapter.identity.ClientRecordChanges;
 import org.casemgmt.adapter.identity.ClientReferences;
+import org.casemgmt.adapter.identity.ConcurrentWrites;
 import org.casemgmt.routes.adt.AdtMessage;
 import org.casemgmt.routes.adt.AdtRejection;
 import org.casemgmt.routes.adt.HospitalizationRecord;
-import org.hibernate.exception.ConstraintViolationException;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
@@ -29,7 +28,6 @@ import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,7 +40,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class HospitalizationRecorder implements HospitalizationRecord {
-  private static final int ATTEMPTS = 4;
 
   private final ClientIdentity identity;
   private final ClientReferences references;
@@ -67,20 +64,13 @@ class HospitalizationRecorder implements HospitalizationRecord {
 
   @Override
   public Outcome record(AdtMessage message) throws AdtRejection {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transaction.execute(status -> recordOnce(message));
-      } catch (ResourceVersionConflictException | DataIntegrityViolationException
-          | ConstraintViolationException collision) {
-        if (attempt == ATTEMPTS) {
-          throw collision;
-        }
-      } catch (ClientIdentity.AmbiguousClient conflict) {
-        throw AdtRejection.refused("PID", conflict.getMessage());
-      } catch (UnprocessableEntityException invalid) {
-        throw AdtRejection.refused("PID", "The message does not make a valid client record: "
-            + invalid.getMessage());
-      }
+    try {
+      return ConcurrentWrites.retried(() -> transaction.execute(status -> recordOnce(message)));
+    } catch (ClientIdentity.AmbiguousClient conflict) {
+      throw AdtRejection.refused("PID", conflict.getMessage());
+    } catch (UnprocessableEntityException invalid) {
+      throw AdtRejection.refused("PID", "The message does not make a valid client record: "
+          + invalid.getMessage());
     }
   }
 

@@ -39,7 +39,6 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
@@ -48,6 +47,7 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.casemgmt.adapter.AdapterApplication;
+import org.casemgmt.adapter.testing.Await;
 import org.casemgmt.adapter.testing.MllpSender;
 import org.casemgmt.adapter.testing.PostgresTestDatabase;
 import org.hl7.fhir.r4.model.Bundle;
@@ -755,16 +755,7 @@ class EhrPullTest {
   }
 
   private static void await(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as(what).isBefore(deadline);
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(what, DEADLINE, condition);
   }
 
   private static String folder(String name) {

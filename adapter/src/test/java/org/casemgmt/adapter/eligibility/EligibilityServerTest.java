@@ -11,12 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.casemgmt.adapter.claims.ClaimsCsv;
+import org.casemgmt.adapter.testing.Await;
 import org.casemgmt.adapter.testing.FhirServerTest;
 import org.casemgmt.adapter.testing.MllpSender;
 import org.hl7.fhir.r4.model.CodeType;
@@ -165,15 +165,6 @@ public abstract class EligibilityServerTest extends FhirServerTest {
 
   /** Waits until the condition holds, failing after two minutes. */
   protected static void awaitTrue(String what, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    while (!condition.getAsBoolean()) {
-      assertThat(Instant.now()).as(what).isBefore(deadline);
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Await.until(what, DEADLINE, condition);
   }
 }

@@ -2,7 +2,6 @@ package org.casemgmt.adapter.eligibility.determination;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,12 +10,11 @@ import org.casemgmt.adapter.eligibility.EligibilityEngine;
 import org.casemgmt.adapter.eligibility.evidence.ClientEvidence;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinition;
 import org.casemgmt.adapter.eligibility.record.ClientRecordReader;
-import org.hibernate.exception.ConstraintViolationException;
+import org.casemgmt.adapter.identity.ConcurrentWrites;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class EligibilityEvaluations {
   private static final Logger log = LoggerFactory.getLogger(EligibilityEvaluations.class);
-  private static final int ATTEMPTS = 4;
 
   private final ClientRecordReader record;
   private final EligibilityEngine engine;
@@ -75,16 +72,7 @@ public class EligibilityEvaluations {
   }
 
   private <T> T withRetries(Supplier<T> evaluation) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return transaction.execute(status -> evaluation.get());
-      } catch (ResourceVersionConflictException | DataIntegrityViolationException
-          | ConstraintViolationException collision) {
-        if (attempt == ATTEMPTS) {
-          throw collision;
-        }
-      }
-    }
+    return ConcurrentWrites.retried(() -> transaction.execute(status -> evaluation.get()));
   }
 
   private List<RecordedDetermination> evaluateOnce(List<Patient> clients, ProgramDefinition program,
