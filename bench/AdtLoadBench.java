@@ -145,7 +145,8 @@ public class AdtLoadBench {
 
   private static long count(String url) throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json").build(),
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN")).header("Accept", "application/fhir+json").build(),
         HttpResponse.BodyHandlers.ofString());
     Matcher total = TOTAL.matcher(response.body());
     if (!total.find()) {

@@ -178,6 +178,7 @@ public class CarePlanExchangeBench {
         """.formatted(marker, member);
     try {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base))
+          .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN"))
               .header("Content-Type", "application/fhir+json").timeout(Duration.ofSeconds(120))
               .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {

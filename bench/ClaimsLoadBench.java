@@ -44,7 +44,8 @@ public class ClaimsLoadBench {
     List<Map<String, String>> done;
     while (true) {
       Thread.sleep(1000);
-      String body = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/claims/files")).build(),
+      String body = http.send(HttpRequest.newBuilder(URI.create(base + "/admin/claims/files"))
+          .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN")).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       List<Map<String, String>> jobs = objects(body);
       if (jobs.stream().anyMatch(job -> "FAILED".equals(job.get("status")))) {

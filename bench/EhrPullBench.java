@@ -184,7 +184,8 @@ public class EhrPullBench {
       if (firstRequest.get() == null) {
         continue;
       }
-      String health = http.send(HttpRequest.newBuilder(URI.create(service + "/actuator/health")).build(),
+      String health = http.send(HttpRequest.newBuilder(URI.create(service + "/actuator/health"))
+          .header("Authorization", "Bearer " + token(service)).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       int ehrPart = health.indexOf("\"ehr\"");
       Map<String, String> marks = new HashMap<>();
@@ -203,6 +204,7 @@ public class EhrPullBench {
     long stored = 0;
     for (String type : List.of("Patient", "Encounter", "Condition", "Provenance")) {
       String body = http.send(HttpRequest.newBuilder(URI.create(service + "/fhir/" + type + "?_summary=count"))
+          .header("Authorization", "Bearer " + token(service))
           .build(), HttpResponse.BodyHandlers.ofString()).body();
       Matcher total = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(body);
       long count = total.find() ? Long.parseLong(total.group(1)) : -1;
@@ -221,4 +223,24 @@ public class EhrPullBench {
         + " with their Condition per second%n", expected, encounters, encounters, patientCount, seconds,
         requests.get(), expected / seconds, encounters / seconds);
   }
+
+  /** A token of the benchmark's client (bench/lib.sh names it), asked for once the service is up. */
+  private static String token(String service) throws Exception {
+    if (token == null) {
+      String credentials = System.getenv("BENCH_CLIENT_ID") + ":" + System.getenv("BENCH_CLIENT_SECRET");
+      String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service + "/oauth2/token"))
+              .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(credentials.getBytes()))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+          HttpResponse.BodyHandlers.ofString()).body();
+      Matcher accessToken = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(body);
+      if (!accessToken.find()) {
+        throw new IllegalStateException("no token for the benchmark client: " + body);
+      }
+      token = accessToken.group(1);
+    }
+    return token;
+  }
+
+  private static String token;
 }

@@ -47,6 +47,7 @@ public class EligibilityBench {
     long started = System.nanoTime();
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base
         + "/admin/eligibility/runs?program=" + program + "&date=" + date))
+            .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN"))
         .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 202) {
       throw new IllegalStateException("population run refused: " + response.body());
@@ -82,7 +83,8 @@ public class EligibilityBench {
         + program + "\"},{\"name\":\"date\",\"valueDate\":\"" + date + "\"}]}";
     try {
       HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/fhir/Patient/" + client
-              + "/$evaluate-eligibility")).header("Content-Type", "application/fhir+json")
+              + "/$evaluate-eligibility"))
+                  .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN")).header("Content-Type", "application/fhir+json")
           .POST(HttpRequest.BodyPublishers.ofString(parameters)).build(), HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException("Patient/" + client + ": " + response.statusCode());
@@ -111,7 +113,8 @@ public class EligibilityBench {
   }
 
   private static String get(String url) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "application/fhir+json").build(),
+    return HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN")).header("Accept", "application/fhir+json").build(),
         HttpResponse.BodyHandlers.ofString()).body();
   }
 

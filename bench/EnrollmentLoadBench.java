@@ -36,7 +36,8 @@ public class EnrollmentLoadBench {
     long nextProgress = System.nanoTime() + 60_000_000_000L;
     while (true) {
       Thread.sleep(1000);
-      job = fields(http.send(HttpRequest.newBuilder(URI.create(base + "/admin/enrollment/files")).build(),
+      job = fields(http.send(HttpRequest.newBuilder(URI.create(base + "/admin/enrollment/files"))
+          .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN")).build(),
           HttpResponse.BodyHandlers.ofString()).body());
       String status = job.getOrDefault("status", "RECEIVED");
       if (status.equals("FAILED")) {

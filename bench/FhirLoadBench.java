@@ -187,6 +187,7 @@ public class FhirLoadBench {
 
   private String post(String bundle) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base))
+        .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN"))
         .header("Content-Type", "application/fhir+json").header("Prefer", "return=minimal")
         .POST(HttpRequest.BodyPublishers.ofString(bundle)).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
@@ -198,6 +199,7 @@ public class FhirLoadBench {
   private long timed(String url) throws Exception {
     long start = System.nanoTime();
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN"))
         .header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
     long micros = (System.nanoTime() - start) / 1000;
     if (response.statusCode() != 200) {

@@ -201,6 +201,7 @@ public class ValidationLoadBench {
 
   private HttpResponse<String> send(String bundle) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(base))
+        .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN"))
         .header("Content-Type", "application/fhir+json").header("Prefer", "return=minimal")
         .timeout(Duration.ofMinutes(2))
         .POST(HttpRequest.BodyPublishers.ofString(bundle)).build(), HttpResponse.BodyHandlers.ofString());

@@ -158,6 +158,7 @@ public class WorkflowLoadBench {
 
   private String post(String type, String json) throws Exception {
     HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/" + type))
+        .header("Authorization", "Bearer " + System.getenv("BENCH_TOKEN"))
         .header("Content-Type", "application/fhir+json").timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201) {

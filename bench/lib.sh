@@ -2,11 +2,15 @@
 # Source it, then: start_adapter <port> [adapter arguments...]; it sets $pid and $work (a scratch folder holding
 # adapter.log) and drops the database and stops the adapter on exit. classpath=$(routes_classpath) gives the class path
 # of routes' generators (its test classes) and parsers. JVM options via JAVA_OPTS, another build via
-# BENCH_JAR (the jar used is in $jar), options appended to the JDBC URL via JDBC_URL_OPTIONS.
+# BENCH_JAR (the jar used is in $jar), options appended to the JDBC URL via JDBC_URL_OPTIONS. The service gets an
+# administrator client for the benchmark (BENCH_CLIENT_ID / BENCH_CLIENT_SECRET); once it is ready, BENCH_TOKEN holds
+# a token of it, which the benchmarks send with every request.
 
 jar=${BENCH_JAR:-adapter/target/adapter.jar}
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package
 db="casemgmt_bench_$$"
+export BENCH_CLIENT_ID=bench-admin
+export BENCH_CLIENT_SECRET="bench-$$-$RANDOM"
 work=$(mktemp -d)
 
 cleanup() {
@@ -27,6 +31,8 @@ start_adapter() {
   # shellcheck disable=SC2086
   java ${JAVA_OPTS:--Xmx2g} -jar "$jar" --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db${JDBC_URL_OPTIONS:-}" --spring.datasource.username=postgres \
+    --adapter.security.clients[0].id="$BENCH_CLIENT_ID" --adapter.security.clients[0].secret="$BENCH_CLIENT_SECRET" \
+    --adapter.security.token-ttl=PT12H --adapter.security.clients[0].role=admin --adapter.security.clients[0].scopes[0]='system/*.cruds' \
     "$@" > "$work/adapter.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 240); do
@@ -34,8 +40,16 @@ start_adapter() {
     kill -0 "$pid" 2>/dev/null || { cat "$work/adapter.log"; exit 1; }
     sleep 1
   done
+  BENCH_TOKEN=$(bench_token "$port")
+  export BENCH_TOKEN
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB;" \
     "PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version')"
+}
+
+# A client-credentials token of the benchmark's client from the service on this port.
+bench_token() {
+  curl -sf -u "$BENCH_CLIENT_ID:$BENCH_CLIENT_SECRET" -d grant_type=client_credentials \
+    "http://localhost:$1/oauth2/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/'
 }
 
 # Routes' classes and test classes (the file generators) with their runtime dependencies, compiled first. Main and test

@@ -8,6 +8,9 @@ import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientA
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchRestClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.oauth2.server.servlet.OAuth2AuthorizationServerJwtAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +20,8 @@ import org.springframework.context.annotation.Bean;
  *
  * <p>HAPI brings Quartz (it runs its own scheduler), Elasticsearch and Thymeleaf onto the classpath without needing
  * Boot to configure them, and it builds its own entity manager (see {@code storage.HapiJpaStorageConfig}), so those
- * auto-configurations stay off.
+ * auto-configurations stay off. Security is configured whole in {@code security}: Boot's own issuer, issuer-token and
+ * generated-password user set-ups stay off too (the last would print a password into the log).
  */
 @SpringBootApplication(scanBasePackages = "org.casemgmt", exclude = {
     QuartzAutoConfiguration.class,
@@ -25,7 +29,10 @@ import org.springframework.context.annotation.Bean;
     ElasticsearchRestClientAutoConfiguration.class,
     ElasticsearchDataAutoConfiguration.class,
     HibernateJpaAutoConfiguration.class,
-    ThymeleafAutoConfiguration.class})
+    ThymeleafAutoConfiguration.class,
+    OAuth2AuthorizationServerAutoConfiguration.class,
+    OAuth2AuthorizationServerJwtAutoConfiguration.class,
+    UserDetailsServiceAutoConfiguration.class})
 @ConfigurationPropertiesScan("org.casemgmt")
 public class AdapterApplication {
 

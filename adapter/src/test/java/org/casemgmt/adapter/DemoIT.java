@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import org.casemgmt.adapter.testing.Tokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -68,7 +70,8 @@ class DemoIT {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
     String body = "";
     while (Instant.now().isBefore(deadline)) {
-      body = http.send(HttpRequest.newBuilder(URI.create(demo.baseUrl() + "/admin/eligibility/runs")).build(),
+      body = http.send(HttpRequest.newBuilder(URI.create(demo.baseUrl() + "/admin/eligibility/runs"))
+              .header("Authorization", "Bearer " + demoAdminToken(demo)).build(),
           HttpResponse.BodyHandlers.ofString()).body();
       if (body.split("\"status\":\"COMPLETED\"", -1).length - 1 == runs) {
         return;
@@ -82,6 +85,13 @@ class DemoIT {
     FhirContext fhirContext = FhirContext.forR4Cached();
     fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
-    return fhirContext.newRestfulGenericClient(adapter.baseUrl() + "/fhir");
+    IGenericClient client = fhirContext.newRestfulGenericClient(adapter.baseUrl() + "/fhir");
+    client.registerInterceptor(new BearerTokenAuthInterceptor(demoAdminToken(adapter)));
+    return client;
+  }
+
+  /** The token the README's demo request gets (config/application-demo.yml names the demo's callers). */
+  private static String demoAdminToken(AdapterProcess demo) {
+    return Tokens.client(demo.baseUrl(), "demo-admin", "demo-admin-secret", null);
   }
 }

@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.casemgmt.adapter.testing.AdapterProcess;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -31,13 +37,19 @@ class EmbeddedDefaultIT {
     Path workDir = Files.createDirectory(parent.resolve("fresh"));
     String clientId;
 
-    try (AdapterProcess first = AdapterProcess.start(workDir)) {
+    try (AdapterProcess first = AdapterProcess.start(workDir, AdapterProcess.OPERATOR.toArray(String[]::new))) {
       assertThat(first.output())
           .contains("Database in use: jdbc:h2:file:./data/adapter")
           .contains("FHIR base: http://localhost:" + first.port() + "/fhir");
       IGenericClient fhir = client(first);
       assertThat(fhir.capabilities().ofType(CapabilityStatement.class).execute().getFhirVersion().toCode())
           .isEqualTo("4.0.1");
+      // Secure by default: without a token nothing but the CapabilityStatement and the probes answers.
+      HttpClient anonymous = HttpClient.newHttpClient();
+      for (String path : List.of("/fhir/Patient", "/admin/dead-letters", "/actuator/health")) {
+        assertThat(anonymous.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + path)).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode()).as(path).isEqualTo(401);
+      }
 
       Patient patient = new Patient();
       patient.addIdentifier().setSystem("urn:oid:2.16.840.1.113883.4.927").setValue("H2-RESTART-1");
@@ -67,7 +79,7 @@ class EmbeddedDefaultIT {
     }
     assertThat(workDir.resolve("data")).isDirectoryContaining(path -> path.toString().endsWith(".mv.db"));
 
-    try (AdapterProcess second = AdapterProcess.start(workDir)) {
+    try (AdapterProcess second = AdapterProcess.start(workDir, AdapterProcess.OPERATOR.toArray(String[]::new))) {
       Patient kept = client(second).read().resource(Patient.class).withId(clientId).execute();
       assertThat(kept.getNameFirstRep().getFamily()).isEqualTo("Abernathy");
       assertThat(kept.getIdentifierFirstRep().getValue()).isEqualTo("H2-RESTART-1");
@@ -78,6 +90,8 @@ class EmbeddedDefaultIT {
     fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     // The first writes after start-up warm the validator up; on a busy 2-core machine that outlasts HAPI's 10 s.
     fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
-    return fhirContext.newRestfulGenericClient(adapter.baseUrl() + "/fhir");
+    IGenericClient client = fhirContext.newRestfulGenericClient(adapter.baseUrl() + "/fhir");
+    client.registerInterceptor(new BearerTokenAuthInterceptor(adapter.operatorToken()));
+    return client;
   }
 }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import org.apache.camel.ProducerTemplate;
 import org.casemgmt.routes.careplan.CarePlanExchangeProperties;
+import org.casemgmt.adapter.security.ReachableClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +17,10 @@ class CarePlanExchangeConfig {
 
   @Bean
   IspChanges ispChanges(CarePlanOutboxStore outbox, CarePlanExchangeProperties properties, DaoRegistry daos,
-      ProducerTemplate producer, IInterceptorService storageInterceptors) {
+      ProducerTemplate producer, IInterceptorService storageInterceptors, ReachableClients reachable) {
     IspChanges changes = new IspChanges(outbox,
-        properties.endpoints().stream().map(CarePlanExchangeProperties.Endpoint::id).toList(), daos, producer);
+        properties.endpoints().stream().map(CarePlanExchangeProperties.Endpoint::id).toList(), daos, producer,
+        reachable);
     storageInterceptors.registerInterceptor(changes);
     return changes;
   }

@@ -11,6 +11,7 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.param.UriParam;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
+import org.casemgmt.adapter.security.ReachableClients;
 import org.casemgmt.profiles.ImplementationGuide;
 import org.casemgmt.routes.careplan.CarePlanOutbox;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -37,9 +38,12 @@ class IspChanges {
   private final List<String> endpointIds;
   private final DaoRegistry daos;
   private final ProducerTemplate producer;
+  private final ReachableClients reachable;
 
-  IspChanges(CarePlanOutboxStore outbox, List<String> endpointIds, DaoRegistry daos, ProducerTemplate producer) {
+  IspChanges(CarePlanOutboxStore outbox, List<String> endpointIds, DaoRegistry daos, ProducerTemplate producer,
+      ReachableClients reachable) {
     this.outbox = outbox;
+    this.reachable = reachable;
     this.endpointIds = endpointIds;
     this.daos = daos;
     this.producer = producer;
@@ -89,7 +93,13 @@ class IspChanges {
     String id = plan.getIdElement().getIdPart();
     long version = plan.getIdElement().getVersionIdPartAsLong() == null ? 1
         : plan.getIdElement().getVersionIdPartAsLong();
-    endpointIds.forEach(endpoint -> outbox.queue(id, version, endpoint));
+    endpointIds.forEach(endpoint -> {
+      outbox.queue(id, version, endpoint);
+      // The EHR that receives the client's plan may read the client's record (role partner-ehr).
+      if (plan.getSubject().hasReference()) {
+        reachable.partnerReaches(endpoint, plan.getSubject().getReference());
+      }
+    });
     drainAfterCommit();
   }
 

@@ -6,6 +6,10 @@ import static org.casemgmt.adapter.testing.GuideExamples.uniqueValue;
 import static org.casemgmt.adapter.testing.MllpSender.ackCode;
 import static org.casemgmt.adapter.testing.MllpSender.field;
 
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,6 +53,29 @@ class AdtFeedTest extends FhirServerTest {
 
   @Autowired
   private DeadLetters deadLetters;
+  @Autowired
+  private DaoRegistry daos;
+
+  @Test
+  void aSubstanceUseDiagnosisFromAHospitalIsStoredAsAPart2RecordAndWithheldWithoutConsent() throws IOException {
+    Visit visit = new Visit("NORTHSIDE");
+    visit.diagnosis = "F10.20^Alcohol dependence, uncomplicated";
+    try (MllpSender hospital = new MllpSender(MLLP_PORT)) {
+      assertThat(ackCode(hospital.send(visit.message("A01")))).isEqualTo("AA");
+    }
+
+    Encounter stay = single(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + visit.number);
+    Bundle diagnoses = fhir().search().byUrl("Condition?encounter=Encounter/" + stay.getIdPart())
+        .returnBundle(Bundle.class).execute();
+    assertThat(diagnoses.getEntry()).noneMatch(entry -> entry.getResource() instanceof Condition);
+    Condition stored = (Condition) daos.getResourceDao(Condition.class).search(
+            new SearchParameterMap().setLoadSynchronous(true)
+                .add(Condition.SP_ENCOUNTER, new ReferenceParam("Encounter/" + stay.getIdPart())),
+            new SystemRequestDetails())
+        .getResources(0, 1).get(0);
+    assertThat(stored.getMeta().getSecurity()).extracting(coding -> coding.getCode())
+        .contains("R", "ETH", "42CFRPart2");
+  }
 
   @Test
   void anAdmissionAndItsDischargeMakeOneFinishedPsychiatricStayWithItsDiagnosisAndProvenance() throws IOException {
@@ -249,7 +276,7 @@ class AdtFeedTest extends FhirServerTest {
       assertThat(ackCode(hospital.send(visit.message("A01")))).isEqualTo("AA");
     }
     assertThat(search(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + visit.number)).hasSize(1);
-    String deadLetters = new RestTemplate().getForObject(baseUrl() + "/admin/dead-letters?feed=adt", String.class);
+    String deadLetters = admin().getForObject(baseUrl() + "/admin/dead-letters?feed=adt", String.class);
     assertThat(deadLetters).contains("PID-7").contains("\"feed\":\"adt\"");
   }
 
@@ -257,7 +284,7 @@ class AdtFeedTest extends FhirServerTest {
   void aDeadLetterReplayedIsProcessedAsIfNewAndCannotBeReplayedTwice() {
     Visit visit = new Visit("NORTHSIDE");
     long id = deadLetters.keep("adt", "test", visit.message("A01"), "storage was down");
-    RestTemplate operator = new RestTemplate();
+    RestTemplate operator = admin();
 
     String replay = operator.postForObject(baseUrl() + "/admin/dead-letters/" + id + "/replay", null, String.class);
 
@@ -325,6 +352,7 @@ class AdtFeedTest extends FhirServerTest {
     final String mrn = "M" + uniqueValue();
     final String medicaidId;
     final String number = "V" + uniqueValue();
+    String diagnosis = "F25.0^Schizoaffective disorder, bipolar type";
     String lastControlId;
 
     Visit(String facility) {
@@ -363,7 +391,7 @@ class AdtFeedTest extends FhirServerTest {
           "PID|1||" + mrn + "^^^" + facility + "^MR~" + medicaidId + "^^^MEDICAID^MA||Rivera^Dana^M||19860517|F|||"
               + "12 Elm St^^Springfield^IL^62704^USA^H^^Sangamon||^PRN^PH^^^217^5550142",
           "PV1|" + String.join("|", Arrays.copyOfRange(pv1, 1, 46)),
-          "DG1|1||F25.0^Schizoaffective disorder, bipolar type^I10||20260301|A") + "\r";
+          "DG1|1||" + diagnosis + "^I10||20260301|A") + "\r";
     }
   }
 }

@@ -16,6 +16,8 @@ import static org.casemgmt.adapter.testing.GuideExamples.uniqueValue;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import org.casemgmt.adapter.testing.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -148,6 +150,32 @@ class CarePlanExchangeTest {
     assertThat(county.getHeader("Content-Type")).startsWith("application/fhir+json");
     assertThat(HOSPITAL.findAll(postRequestedFor(urlEqualTo(HOSPITAL_PATH))).get(0).getHeader("Authorization"))
         .isEqualTo("Basic YWRhcHRlcjpzM2NyZXQ="); // adapter:s3cret
+  }
+
+  @Test
+  void anEhrSentAClientsPlanMayReadThatClientsRecordAndNoOneElses() {
+    String client = client();
+    String other = client();
+    String goal = create(Isps.goal(client));
+    CarePlan draft = Isps.draft(client, List.of(goal));
+    String plan = create(draft);
+    IGenericClient county = fhirContext.newRestfulGenericClient(baseUrl() + "/fhir");
+    county.registerInterceptor(new BearerTokenAuthInterceptor(Tokens.client(baseUrl(), "county-ehr")));
+    assertThat(readStatus(county, client)).as("before any plan was sent").isEqualTo(404);
+
+    update(plan, Isps.approvedAndActive(draft, client));
+
+    assertThat(readStatus(county, client)).isEqualTo(200);
+    assertThat(readStatus(county, other)).isEqualTo(404);
+  }
+
+  private static int readStatus(IGenericClient fhir, String client) {
+    try {
+      fhir.read().resource(Patient.class).withUrl(client).execute();
+      return 200;
+    } catch (ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException e) {
+      return e.getStatusCode();
+    }
   }
 
   @Test
@@ -360,11 +388,18 @@ class CarePlanExchangeTest {
   private IGenericClient fhir() {
     fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
-    return fhirContext.newRestfulGenericClient(baseUrl() + "/fhir");
+    IGenericClient client = fhirContext.newRestfulGenericClient(baseUrl() + "/fhir");
+    client.registerInterceptor(new BearerTokenAuthInterceptor(Tokens.admin(baseUrl())));
+    return client;
   }
 
-  private static RestTemplate admin() {
-    return new RestTemplate();
+  private RestTemplate admin() {
+    RestTemplate template = new RestTemplate();
+    template.getInterceptors().add((request, body, execution) -> {
+      request.getHeaders().setBearerAuth(Tokens.admin(baseUrl()));
+      return execution.execute(request, body);
+    });
+    return template;
   }
 
   private String client() {

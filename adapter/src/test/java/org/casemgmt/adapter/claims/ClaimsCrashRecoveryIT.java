@@ -47,9 +47,11 @@ class ClaimsCrashRecoveryIT {
     String database = PostgresTestDatabase.create("claims_crash");
     Path inbox = Files.createDirectories(folder.resolve("inbox"));
     Path work = Files.createDirectories(folder.resolve("work"));
-    String[] arguments = {"--spring.datasource.url=" + database,
+    List<String> settings = new ArrayList<>(List.of("--spring.datasource.url=" + database,
         "--spring.datasource.username=" + PostgresTestDatabase.USER, "--spring.datasource.password=",
-        "--adapter.claims.inbox=" + inbox, "--adapter.claims.chunk-size=200", "--adapter.mllp.port=" + freePort()};
+        "--adapter.claims.inbox=" + inbox, "--adapter.claims.chunk-size=200", "--adapter.mllp.port=" + freePort()));
+    settings.addAll(AdapterProcess.OPERATOR);
+    String[] arguments = settings.toArray(String[]::new);
 
     try (AdapterProcess service = AdapterProcess.start(work, arguments)) {
       Files.move(manifest.files().get(0), inbox.resolve("claims.csv"));
@@ -87,7 +89,8 @@ class ClaimsCrashRecoveryIT {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
     while (Instant.now().isBefore(deadline)) {
       HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-          URI.create(service.baseUrl() + "/admin/claims/files")).build(), HttpResponse.BodyHandlers.ofString());
+              URI.create(service.baseUrl() + "/admin/claims/files"))
+          .header("Authorization", "Bearer " + service.operatorToken()).build(), HttpResponse.BodyHandlers.ofString());
       List<JsonNode> files = new ArrayList<>();
       json.readTree(response.body()).forEach(files::add);
       if (!files.isEmpty() && condition.test(files.get(0))) {

@@ -218,11 +218,11 @@ class ClaimsFeedTest extends FhirServerTest {
 
     // Listed, and replayable from the error folder: it is read again (and refused again, being what it is).
     String file = baseUrl() + "/admin/claims/files/" + report.value("file id");
-    assertThat(new RestTemplate().getForObject(file, Map.class)).containsEntry("status", "FAILED");
-    assertThat(new RestTemplate().postForEntity(file + "/replay", null, Map.class).getStatusCode().value())
+    assertThat(admin().getForObject(file, Map.class)).containsEntry("status", "FAILED");
+    assertThat(admin().postForEntity(file + "/replay", null, Map.class).getStatusCode().value())
         .isEqualTo(202);
     assertThat(awaitReport("error", name).value("outcome")).isEqualTo("UNREADABLE");
-    assertThat(new RestTemplate().getForObject(file, Map.class)).containsEntry("runs", 2);
+    assertThat(admin().getForObject(file, Map.class)).containsEntry("runs", 2);
   }
 
   @Test
@@ -269,7 +269,7 @@ class ClaimsFeedTest extends FhirServerTest {
     String name = drop(new ClaimsCsv()
         .stay(member, claimId(), "0111", "0124", "1:F20.9", "2025-10-01", "2025-10-02", "paid"));
     Report report = awaitReport("processed", name);
-    List<Map<String, Object>> files = new RestTemplate().exchange(baseUrl() + "/admin/claims/files",
+    List<Map<String, Object>> files = admin().exchange(baseUrl() + "/admin/claims/files",
         org.springframework.http.HttpMethod.GET, null,
         new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
     Map<String, Object> file = files.stream().filter(f -> f.get("id").toString().equals(report.value("file id")))

@@ -17,6 +17,8 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
+import org.casemgmt.adapter.testing.Tokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -645,7 +647,9 @@ class EhrPullTest {
   private IGenericClient fhir() {
     fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
-    return fhirContext.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+    IGenericClient client = fhirContext.newRestfulGenericClient("http://localhost:" + port + "/fhir");
+    client.registerInterceptor(new BearerTokenAuthInterceptor(Tokens.admin("http://localhost:" + port)));
+    return client;
   }
 
   private <T extends Resource> List<T> search(Class<T> type, String url) {
@@ -727,11 +731,13 @@ class EhrPullTest {
   }
 
   private String get(String path) {
-    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build());
+    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET()
+        .header("Authorization", "Bearer " + Tokens.admin("http://localhost:" + port)).build());
   }
 
   private String postTo(String path) {
     return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Bearer " + Tokens.admin("http://localhost:" + port))
         .POST(HttpRequest.BodyPublishers.noBody()).build());
   }
 

@@ -163,7 +163,7 @@ class EnrollmentFeedTest extends FhirServerTest {
     client(first);
     client(last);
 
-    List<Map<String, Object>> rejections = new RestTemplate().exchange(baseUrl() + "/admin/enrollment/files/"
+    List<Map<String, Object>> rejections = admin().exchange(baseUrl() + "/admin/enrollment/files/"
         + report.value("file id") + "/rejections", HttpMethod.GET, null,
         new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
     assertThat(rejections).singleElement().satisfies(rejection -> {
@@ -180,12 +180,12 @@ class EnrollmentFeedTest extends FhirServerTest {
     assertThat(report.value("reason")).contains("not readable as X12");
 
     String file = baseUrl() + "/admin/enrollment/files/" + report.value("file id");
-    assertThat(new RestTemplate().getForObject(file, Map.class)).containsEntry("status", "FAILED")
+    assertThat(admin().getForObject(file, Map.class)).containsEntry("status", "FAILED")
         .containsEntry("name", name);
-    assertThat(new RestTemplate().postForEntity(file + "/replay", null, Map.class).getStatusCode().value())
+    assertThat(admin().postForEntity(file + "/replay", null, Map.class).getStatusCode().value())
         .isEqualTo(202);
     assertThat(INBOX.awaitReport("error", name).value("outcome")).isEqualTo("UNREADABLE");
-    assertThat(new RestTemplate().getForObject(file, Map.class)).containsEntry("runs", 2);
+    assertThat(admin().getForObject(file, Map.class)).containsEntry("runs", 2);
   }
 
   @Test
@@ -232,7 +232,7 @@ class EnrollmentFeedTest extends FhirServerTest {
     assertThat(report.value("members recorded")).isEqualTo(String.valueOf(manifest.accepted()));
     assertThat(report.value("members rejected")).isEqualTo(String.valueOf(manifest.malformed()));
     assertThat(report.value("members refused")).isEqualTo("0");
-    List<Map<String, Object>> files = new RestTemplate().exchange(baseUrl() + "/admin/enrollment/files",
+    List<Map<String, Object>> files = admin().exchange(baseUrl() + "/admin/enrollment/files",
         HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody();
     assertThat(files).filteredOn(file -> file.get("name").equals(name)).singleElement()
         .satisfies(file -> assertThat(file).containsEntry("status", "COMPLETED")

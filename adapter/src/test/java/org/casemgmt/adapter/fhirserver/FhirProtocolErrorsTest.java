@@ -102,6 +102,7 @@ class FhirProtocolErrorsTest extends FhirServerTest {
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-    return http.send(request.header("Accept", "application/fhir+json").build(), HttpResponse.BodyHandlers.ofString());
+    return http.send(asAdmin(request).header("Accept", "application/fhir+json").build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

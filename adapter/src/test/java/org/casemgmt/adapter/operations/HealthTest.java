@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.casemgmt.adapter.testing.FhirServerTest;
+import org.casemgmt.adapter.testing.Tokens;
 import org.junit.jupiter.api.Test;
 
 class HealthTest extends FhirServerTest {
@@ -16,7 +17,7 @@ class HealthTest extends FhirServerTest {
   @Test
   void healthReportsTheDatabaseAndCamel() throws Exception {
     HttpResponse<String> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).GET().build(),
+        asAdmin(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))).GET().build(),
         HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -25,5 +26,18 @@ class HealthTest extends FhirServerTest {
     assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
     assertThat(health.at("/components/camelHealth/status").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void othersSeeOnlyWhetherItIsUp() throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+            .header("Authorization", "Bearer " + Tokens.client(baseUrl(), "test-supervisor")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonNode health = new ObjectMapper().readTree(response.body());
+    assertThat(health.path("status").asText()).isEqualTo("UP");
+    assertThat(health.has("components")).isFalse();
   }
 }

@@ -19,6 +19,10 @@ import java.util.concurrent.TimeUnit;
  * test's choosing. Start-up is awaited by polling the readiness endpoint against a deadline, never by sleeping.
  */
 public final class AdapterProcess implements AutoCloseable {
+  /** Arguments that give the service an administrator client, as a deployment names its callers. */
+  public static final List<String> OPERATOR = List.of("--adapter.security.clients[0].id=it-operator",
+      "--adapter.security.clients[0].secret=it-operator-secret", "--adapter.security.clients[0].role=admin",
+      "--adapter.security.clients[0].scopes[0]=system/*.cruds");
   private static final Duration START_DEADLINE = Duration.ofMinutes(4);
 
   private final Process process;
@@ -54,6 +58,11 @@ public final class AdapterProcess implements AutoCloseable {
 
   public int port() {
     return port;
+  }
+
+  /** A token of the {@link #OPERATOR} client. */
+  public String operatorToken() {
+    return Tokens.client(baseUrl(), "it-operator", "it-operator-secret", null);
   }
 
   public String output() throws IOException {

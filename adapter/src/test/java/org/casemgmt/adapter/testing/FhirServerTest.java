@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,6 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * The whole service on a random port against its own PostgreSQL database, its inboxes in temporary folders. Test classes extending this share one
@@ -81,7 +84,31 @@ public abstract class FhirServerTest {
     // HAPI's 10 s default is too short for the first validated write while start-up reindexing runs on a busy
     // 2-core machine.
     fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
-    return fhirContext.newRestfulGenericClient(fhirBase());
+    IGenericClient client = fhirContext.newRestfulGenericClient(fhirBase());
+    client.registerInterceptor(new BearerTokenAuthInterceptor(Tokens.admin(baseUrl())));
+    return client;
+  }
+
+  /** The FHIR API as another test caller (see {@link Tokens}) sees it. */
+  protected IGenericClient fhirAs(String token) {
+    IGenericClient client = fhirContext.newRestfulGenericClient(fhirBase());
+    client.registerInterceptor(new BearerTokenAuthInterceptor(token));
+    return client;
+  }
+
+  /** The admin endpoints, as the test administrator. */
+  protected RestTemplate admin() {
+    RestTemplate template = new RestTemplate();
+    template.getInterceptors().add((request, body, execution) -> {
+      request.getHeaders().setBearerAuth(Tokens.admin(baseUrl()));
+      return execution.execute(request, body);
+    });
+    return template;
+  }
+
+  /** A request of the test administrator's. */
+  protected HttpRequest.Builder asAdmin(HttpRequest.Builder request) {
+    return request.header("Authorization", "Bearer " + Tokens.admin(baseUrl()));
   }
 
   /** The resources a search finds (first page). */

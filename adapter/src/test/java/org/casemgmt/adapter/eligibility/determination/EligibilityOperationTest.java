@@ -314,7 +314,8 @@ class EligibilityOperationTest extends EligibilityServerTest {
   }
 
   private HttpResponse<String> post(String instance, String parameters) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(fhirBase() + "/" + instance + "/$evaluate-eligibility"))
+    HttpRequest request = asAdmin(HttpRequest.newBuilder(URI.create(fhirBase() + "/" + instance
+            + "/$evaluate-eligibility")))
         .header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
         .POST(HttpRequest.BodyPublishers.ofString(parameters)).build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());

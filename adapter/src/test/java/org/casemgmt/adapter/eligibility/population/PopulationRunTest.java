@@ -134,9 +134,9 @@ class PopulationRunTest extends EligibilityServerTest {
     return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
   }
 
-  private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+  private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
     try {
-      return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return HttpClient.newHttpClient().send(asAdmin(request).build(), HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException(e);

@@ -1,0 +1,53 @@
+package org.casemgmt.adapter.security;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.searchparam.matcher.SearchParamMatcher;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Access control on the FHIR server: the grant of each API request checked on the way in and on every resource on
+ * the way out (registered with the REST server: they concern callers), and Part 2 labelling of every write
+ * (registered with storage: feeds' writes are labelled too).
+ */
+@Configuration
+class FhirSecurityConfig {
+
+  @Bean
+  @ConditionalOnProperty(name = "adapter.security.enabled", havingValue = "true", matchIfMissing = true)
+  FhirAccessControl fhirAccessControl(Roles roles, ReachableClients reachable, SecurityProperties properties,
+      FhirContext context, RestfulServer fhirServer) {
+    FhirAccessControl access = new FhirAccessControl(roles, reachable, properties, context);
+    fhirServer.registerInterceptor(access);
+    return access;
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "adapter.security.enabled", havingValue = "true", matchIfMissing = true)
+  ReleaseControl releaseControl(FhirAccessControl access, ReachableClients reachable, SearchParamMatcher matcher,
+      Part2Release part2, FhirContext context, RestfulServer fhirServer) {
+    ReleaseControl release = new ReleaseControl(access, reachable, matcher, part2, context);
+    fhirServer.registerInterceptor(release);
+    fhirServer.registerInterceptor(new ConsentInterceptor(release));
+    return release;
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "adapter.security.enabled", havingValue = "true", matchIfMissing = true)
+  SmartCapabilities smartCapabilities(SecurityProperties properties, RestfulServer fhirServer) {
+    SmartCapabilities capabilities = new SmartCapabilities(properties);
+    fhirServer.registerInterceptor(capabilities);
+    return capabilities;
+  }
+
+  @Bean
+  Part2Labels part2Labels(Part2Properties policy, FhirContext context, IInterceptorService storageInterceptors) {
+    Part2Labels labels = new Part2Labels(policy, context);
+    storageInterceptors.registerInterceptor(labels);
+    return labels;
+  }
+}

@@ -1,0 +1,21 @@
+package org.casemgmt.adapter.security;
+
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which records are 42 CFR Part 2 records ({@code config/part2.yml}).
+ *
+ * @param diagnosisSystems the code systems whose codes are read as ICD-10 diagnoses
+ * @param diagnosisPrefixes substance-use diagnoses, as code prefixes ("F10" takes F10.10, F10.239...)
+ * @param programNpis providers (NPI) that are Part 2 programs: their claims and encounters are Part 2 records
+ * @param programOrganizations organizations that are Part 2 programs, as references ("Organization/12") or
+ *     identifiers ("system|value")
+ */
+@ConfigurationProperties("adapter.part2")
+public record Part2Properties(
+    @DefaultValue({"http://hl7.org/fhir/sid/icd-10-cm", "http://hl7.org/fhir/sid/icd-10"}) List<String> diagnosisSystems,
+    @DefaultValue List<String> diagnosisPrefixes,
+    @DefaultValue List<String> programNpis,
+    @DefaultValue List<String> programOrganizations) {}
