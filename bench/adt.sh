@@ -10,7 +10,9 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 port=${BENCH_PORT:-18080}
 mllp=${BENCH_MLLP_PORT:-12575}
+# Every connection comes from this host, so the per-sender connection limit (config/mllp.yml) is lifted.
 # shellcheck disable=SC2086
-start_adapter "$port" --adapter.mllp.port="$mllp" --adapter.adt.inbox="$work/inbox" ${ADAPTER_ARGS:-}
+start_adapter "$port" --adapter.mllp.port="$mllp" --adapter.mllp.max-connections=200 \
+  --adapter.mllp.max-connections-per-sender=200 --adapter.adt.inbox="$work/inbox" ${ADAPTER_ARGS:-}
 echo "adapter args: ${ADAPTER_ARGS:-(defaults)}"
 java bench/AdtLoadBench.java "$mllp" "http://localhost:$port/fhir" "$@"

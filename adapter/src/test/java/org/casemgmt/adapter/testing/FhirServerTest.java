@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.casemgmt.adapter.AdapterApplication;
 import org.hl7.fhir.r4.model.Bundle;
@@ -32,6 +33,13 @@ public abstract class FhirServerTest {
   protected static final String DATABASE_URL = PostgresTestDatabase.create("adapter");
   /** The service's MLLP listener port. */
   protected static final int MLLP_PORT = freePort();
+  /** A connection of the MLLP listener on which no message starts for this long is closed. */
+  protected static final Duration MLLP_IDLE_TIMEOUT = Duration.ofSeconds(20);
+  protected static final int MLLP_CONNECTIONS_PER_SENDER = 8;
+  /** Loopback hosts the MLLP listener takes any facility from (besides 127.0.0.1 and ::1, where the tests send). */
+  protected static final String MLLP_ANY_FACILITY_HOSTS = "127.0.1.0/24";
+  /** Loopback hosts allowed to send for NORTHSIDE only; hosts in 127.0.3.0/24 are not allowed at all. */
+  protected static final String MLLP_NORTHSIDE_HOSTS = "127.0.2.0/24";
   protected static final Path ADT_INBOX = temporaryFolder("adt-inbox");
   protected static final Path CLAIMS_INBOX = temporaryFolder("claims-inbox");
   protected static final Path ENROLLMENT_INBOX = temporaryFolder("enrollment-inbox");
@@ -50,6 +58,18 @@ public abstract class FhirServerTest {
     // A write waits this long for a connection during a database outage (AdtFeedTest makes one) before it fails.
     registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
     registry.add("adapter.mllp.port", () -> MLLP_PORT);
+    // The MLLP listener's limits at values MllpListenerLimitsTest can watch work. The other tests send from
+    // 127.0.0.1, a connection or two at a time, each message right after connecting or after the last ACK.
+    registry.add("adapter.mllp.idle-timeout", () -> MLLP_IDLE_TIMEOUT.toString());
+    registry.add("adapter.mllp.max-connections-per-sender", () -> MLLP_CONNECTIONS_PER_SENDER);
+    String[][] allowedSenders = {
+        {"127.0.0.1", "*"}, {"::1", "*"}, {MLLP_ANY_FACILITY_HOSTS, "*"}, {MLLP_NORTHSIDE_HOSTS, "NORTHSIDE"}};
+    for (int i = 0; i < allowedSenders.length; i++) {
+      String entry = "adapter.mllp.allowed-senders[" + i + "].";
+      String[] sender = allowedSenders[i];
+      registry.add(entry + "address", () -> sender[0]);
+      registry.add(entry + "sending-facility", () -> sender[1]);
+    }
     registry.add("adapter.adt.inbox", ADT_INBOX::toString);
     registry.add("adapter.claims.inbox", CLAIMS_INBOX::toString);
     registry.add("adapter.enrollment.inbox", ENROLLMENT_INBOX::toString);

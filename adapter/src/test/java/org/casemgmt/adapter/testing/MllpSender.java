@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /** A hospital's sending system, as far as a test needs one: MLLP frames over a real TCP connection. */
@@ -17,12 +20,28 @@ public final class MllpSender implements AutoCloseable {
   private final Socket socket;
 
   public MllpSender(int port) {
+    this(null, port);
+  }
+
+  private MllpSender(String host, int port) {
     try {
-      socket = new Socket("localhost", port);
+      socket = new Socket();
+      if (host != null) {
+        socket.bind(new InetSocketAddress(InetAddress.getByName(host), 0));
+      }
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
       socket.setSoTimeout(60_000);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A sender on another host, as the service sees it: the connection comes from {@code host}, a loopback address
+   * such as 127.0.2.9 (all of 127.0.0.0/8 is this machine on Linux).
+   */
+  public static MllpSender from(String host, int port) {
+    return new MllpSender(host, port);
   }
 
   /** Sends one message (its bytes as given) and returns the acknowledgement. */
@@ -42,6 +61,35 @@ public final class MllpSender implements AutoCloseable {
 
   public String send(String message) {
     return send(message.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes bytes as given, outside or inside a frame, without waiting for anything. */
+  public void write(byte[] bytes) {
+    try {
+      socket.getOutputStream().write(bytes);
+      socket.getOutputStream().flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Whether the service has closed (or reset) the connection; looks for at most 100 ms. Anything else the service
+   * sends in that time is read and dropped.
+   */
+  public boolean closedByService() {
+    try {
+      socket.setSoTimeout(100);
+      try {
+        return socket.getInputStream().read() < 0;
+      } finally {
+        socket.setSoTimeout(60_000);
+      }
+    } catch (SocketTimeoutException stillOpen) {
+      return false;
+    } catch (IOException reset) {
+      return true;
+    }
   }
 
   private static String readFrame(InputStream in) throws IOException {

@@ -4,6 +4,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mllp.MllpConstants;
 import org.casemgmt.routes.DeadLetters;
 import org.casemgmt.routes.FeedHeaders;
+import org.casemgmt.routes.adt.mllp.MllpListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,9 +14,13 @@ import org.springframework.stereotype.Component;
 @Component
 class AdtRoutes extends RouteBuilder {
   private final AdtIntake intake;
+  private final MllpListener listener;
+  private final ListenerRefusals refusals;
 
-  AdtRoutes(AdtParser parser, HospitalizationRecord record, DeadLetters deadLetters) {
+  AdtRoutes(AdtParser parser, HospitalizationRecord record, DeadLetters deadLetters, MllpListener listener) {
     this.intake = new AdtIntake(parser, record, deadLetters);
+    this.listener = listener;
+    this.refusals = new ListenerRefusals(listener.allowedSenders(), listener.maxMessageBytes(), deadLetters);
   }
 
   @Override
@@ -23,12 +28,17 @@ class AdtRoutes extends RouteBuilder {
     from(FeedHeaders.intakeEndpoint(AdtIntake.FEED)).routeId("adt-intake")
         .process(intake);
 
-    // autoAck=false: the acknowledgement is ours, sent only once the message is recorded (or refused).
-    from("mllp:{{adapter.mllp.host:0.0.0.0}}:{{adapter.mllp.port:2575}}"
-        + "?autoAck=false&hl7Headers=false&requireEndOfData=false&stringPayload=true&charsetName=UTF-8")
+    // The listener's limits and TLS are in config/mllp.yml; the acknowledgement is ours, sent only once the message
+    // is recorded or refused. Messages arrive as bytes: too large, or from a facility the host may not send for,
+    // they are answered here and never decoded whole.
+    from(listener.endpoint(getCamelContext()))
         .routeId("adt-mllp")
         .setHeader(FeedHeaders.SOURCE, simple("mllp ${header." + MllpConstants.MLLP_REMOTE_ADDRESS + "}"))
-        .to(FeedHeaders.intakeEndpoint(AdtIntake.FEED));
+        .process(refusals)
+        .filter(exchangeProperty(ListenerRefusals.REFUSED).isNull())
+          .convertBodyTo(String.class, "UTF-8")
+          .to(FeedHeaders.intakeEndpoint(AdtIntake.FEED))
+        .end();
 
     from("file:{{adapter.adt.inbox:./data/inbox/adt}}?move=processed&moveFailed=error&readLock=changed"
         + "&charset=UTF-8&exclude=.*\\.report$")

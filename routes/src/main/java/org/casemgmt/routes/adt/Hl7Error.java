@@ -6,6 +6,7 @@ enum Hl7Error {
   REQUIRED_FIELD_MISSING(101, "Required field missing"),
   DATA_TYPE(102, "Data type error"),
   TABLE_VALUE_NOT_FOUND(103, "Table value not found"),
+  VALUE_TOO_LONG(104, "Value too long"),
   UNSUPPORTED_MESSAGE_TYPE(200, "Unsupported message type"),
   UNSUPPORTED_EVENT(201, "Unsupported event code"),
   UNSUPPORTED_VERSION(203, "Unsupported version id"),
