@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.web.client.RestTemplate;
 
 /**
  * The MLLP listener against what a security review found: idle sockets that locked every sender out, a message of
@@ -222,7 +221,7 @@ class MllpListenerLimitsTest extends FhirServerTest {
 
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> deadLetters(String feed) {
-    return Arrays.asList(new RestTemplate().getForObject(
+    return Arrays.asList(admin().getForObject(
         baseUrl() + "/admin/dead-letters?feed=" + feed + "&status=ALL&limit=1000", Map[].class));
   }
 
@@ -236,7 +235,7 @@ class MllpListenerLimitsTest extends FhirServerTest {
 
   @SuppressWarnings("unchecked")
   private String payloadOf(Map<String, Object> letter) {
-    Map<String, Object> whole = new RestTemplate().getForObject(baseUrl() + "/admin/dead-letters/" + letter.get("id"),
+    Map<String, Object> whole = admin().getForObject(baseUrl() + "/admin/dead-letters/" + letter.get("id"),
         Map.class);
     return (String) whole.get("payload");
   }
