@@ -4,7 +4,10 @@ import java.util.Date;
 import java.util.List;
 import org.casemgmt.adapter.claims.evidence.ClaimDiagnosis;
 import org.casemgmt.adapter.claims.evidence.ClaimEpisode;
+import org.casemgmt.adapter.claims.evidence.ClaimProvider;
+import org.casemgmt.adapter.claims.evidence.EpisodeProviders;
 import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
+import org.casemgmt.adapter.security.Part2Labels;
 import org.casemgmt.profiles.ImplementationGuide;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -34,6 +37,8 @@ final class EvidenceResources {
   private static final String PROFILE = ImplementationGuide.CANONICAL + "/StructureDefinition/";
   private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
   private static final String ICD_10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
+  private static final String NPI = "http://hl7.org/fhir/sid/us-npi";
+  private static final String PARTICIPATION_TYPE = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
 
   private EvidenceResources() {
   }
@@ -67,10 +72,42 @@ final class EvidenceResources {
     if (episode.principalDiagnosis() != null) {
       encounter.addReasonCode(new CodeableConcept(new Coding(ICD_10_CM, episode.principalDiagnosis(), null)));
     }
+    providers(encounter, episode.providers());
     if (episode.denied()) {
       encounter.getMeta().addTag(CASE_MANAGEMENT, "denied-claims", "From denied claims only");
     }
+    if (episode.substanceUseProgram()) {
+      // A substance-use program's service shows on the claim (HF, an SUD facility...), not on the Encounter, so the
+      // storage labeller could not tell; the label is given here and the labeller keeps it.
+      Part2Labels.label(encounter);
+    }
     return encounter;
+  }
+
+  /**
+   * The providers of the episode's claims, by NPI (claims do not say whether a provider is a person or an
+   * organization, so the references are identifiers only). R4 gives an Encounter one service provider: the billing
+   * provider of the claim that speaks for the episode. Every other one is a participant, typed by its part: attending
+   * (ATND), rendering (PPRF), or the billing provider of another of the episode's claims (PART). All of them are
+   * on the Encounter because the Part 2 labeller reads them there: a program among them makes it a Part 2 record.
+   */
+  private static void providers(Encounter encounter, EpisodeProviders providers) {
+    if (providers.billingNpi() != null) {
+      encounter.setServiceProvider(npi(providers.billingNpi()));
+    }
+    for (ClaimProvider provider : providers.others()) {
+      String type = switch (provider.role()) {
+        case ATTENDING -> "ATND";
+        case RENDERING -> "PPRF";
+        case BILLING -> "PART";
+      };
+      encounter.addParticipant().setIndividual(npi(provider.npi()))
+          .addType(new CodeableConcept(new Coding(PARTICIPATION_TYPE, type, null)));
+    }
+  }
+
+  private static Reference npi(String npi) {
+    return new Reference().setIdentifier(new Identifier().setSystem(NPI).setValue(npi));
   }
 
   static Condition condition(String memberId, String client, ClaimDiagnosis diagnosis) {

@@ -114,7 +114,11 @@ public class Part2Labels {
         && Part2Release.NO_REDISCLOSURE.equals(label.getCode()));
   }
 
-  private static void label(IBaseResource resource) {
+  /**
+   * Gives the resource the Part 2 labels it lacks. For a writer that knows a record is Part 2 by what the record
+   * itself does not show (a claims episode built on a substance-use program's claim); once stored, the label stays.
+   */
+  public static void label(IBaseResource resource) {
     for (Coding label : LABELS) {
       boolean present = resource.getMeta().getSecurity().stream()
           .anyMatch(existing -> label.getSystem().equals(existing.getSystem())

@@ -13,6 +13,18 @@ public final class ClaimsCsv {
       + "place_of_service,revenue_code,procedure_code,modifiers,diagnosis_codes,from_date,through_date,admit_date,"
       + "discharge_date,billing_npi,rendering_npi,status";
   private final List<String> rows = new ArrayList<>();
+  private String billingNpi = "1234567893";
+  private String renderingNpi = "";
+
+  /**
+   * The claims added from here on are billed by this provider, and rendered (professional) or attended
+   * (institutional) by that one; blank for none. Until this is called: billed by 1234567893, no rendering provider.
+   */
+  public ClaimsCsv billedBy(String billing, String rendering) {
+    billingNpi = billing;
+    renderingNpi = rendering;
+    return this;
+  }
 
   /** An inpatient bill: type of bill, one room-and-board line with the revenue code, admission to discharge. */
   public ClaimsCsv stay(String member, String claim, String typeOfBill, String revenue, String diagnoses, String admit,
@@ -44,7 +56,7 @@ public final class ClaimsCsv {
       String pos, String revenue, String procedure, String diagnoses, String from, String through, String admit,
       String discharge, String status) {
     rows.add(String.join(",", member, claim, original, frequency, type, bill, pos, revenue, procedure, "",
-        "\"" + diagnoses + "\"", from, through, admit, discharge, "1234567893", "", status));
+        "\"" + diagnoses + "\"", from, through, admit, discharge, billingNpi, renderingNpi, status));
     return this;
   }
 

@@ -1,14 +1,19 @@
 package org.casemgmt.adapter.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
 import java.util.List;
 import org.casemgmt.adapter.claims.evidence.ClaimDiagnosis;
 import org.casemgmt.adapter.claims.evidence.ClaimEpisode;
+import org.casemgmt.adapter.claims.evidence.ClaimProvider;
+import org.casemgmt.adapter.claims.evidence.EpisodeProviders;
 import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
 import org.casemgmt.profiles.ImplementationGuide;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,12 +27,67 @@ import org.junit.jupiter.api.Test;
 class EvidenceResourcesTest {
   private static final ImplementationGuide GUIDE = new ImplementationGuide(FhirContext.forR4Cached());
 
+  /** A hospital (billing), its attending physician, a psychiatrist (rendering) and the psychiatrist's group. */
+  private static final EpisodeProviders PROVIDERS = new EpisodeProviders("1234567893", List.of(
+      new ClaimProvider("1987100015", ClaimProvider.Role.RENDERING),
+      new ClaimProvider("1245319599", ClaimProvider.Role.ATTENDING),
+      new ClaimProvider("1987000215", ClaimProvider.Role.BILLING)));
+
   @ParameterizedTest
   @EnumSource(value = EpisodeKind.class, names = {"INPATIENT", "EMERGENCY", "CRISIS"})
   void episodesConform(EpisodeKind kind) {
     ClaimEpisode episode = new ClaimEpisode(kind, LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 10), true,
-        "F20.9", List.of("C2", "C1"));
+        "F20.9", List.of("C2", "C1"), EpisodeProviders.NONE, false);
     assertConforms(EvidenceResources.encounter("MCD1", "Patient/1", episode));
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = EpisodeKind.class, names = {"INPATIENT", "EMERGENCY", "CRISIS"})
+  void episodesWithProvidersAndPart2LabelsConform(EpisodeKind kind) {
+    ClaimEpisode episode = new ClaimEpisode(kind, LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 10), false,
+        "F20.9", List.of("C1"), PROVIDERS, true);
+    assertConforms(EvidenceResources.encounter("MCD1", "Patient/1", episode));
+  }
+
+  @Test
+  void anEpisodeNamesItsBillingProviderAsServiceProviderAndTheOthersAsParticipantsByNpi() {
+    Encounter stay = EvidenceResources.encounter("MCD1", "Patient/1", new ClaimEpisode(EpisodeKind.INPATIENT,
+        LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 10), false, "F20.9", List.of("C1"), PROVIDERS, false));
+
+    assertThat(stay.getServiceProvider().getIdentifier().getSystem()).isEqualTo("http://hl7.org/fhir/sid/us-npi");
+    assertThat(stay.getServiceProvider().getIdentifier().getValue()).isEqualTo("1234567893");
+    assertThat(stay.getServiceProvider().hasReference()).isFalse();
+    assertThat(stay.getParticipant()).extracting(
+            participant -> participant.getTypeFirstRep().getCodingFirstRep().getCode(),
+            participant -> participant.getIndividual().getIdentifier().getSystem()
+                + "|" + participant.getIndividual().getIdentifier().getValue())
+        .containsExactly(
+            tuple("PART", "http://hl7.org/fhir/sid/us-npi|1987000215"),
+            tuple("ATND", "http://hl7.org/fhir/sid/us-npi|1245319599"),
+            tuple("PPRF", "http://hl7.org/fhir/sid/us-npi|1987100015"));
+    assertThat(stay.getMeta().getSecurity()).isEmpty();
+  }
+
+  @Test
+  void anEpisodeWithNoProviderNamesNone() {
+    Encounter visit = EvidenceResources.encounter("MCD1", "Patient/1", new ClaimEpisode(EpisodeKind.CRISIS,
+        LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 2), false, null, List.of("C1"), EpisodeProviders.NONE,
+        false));
+
+    assertThat(visit.hasServiceProvider()).isFalse();
+    assertThat(visit.hasParticipant()).isFalse();
+  }
+
+  @Test
+  void anEpisodeOfASubstanceUseProgramsClaimIsBuiltWithThePart2Labels() {
+    Encounter crisis = EvidenceResources.encounter("MCD1", "Patient/1", new ClaimEpisode(EpisodeKind.CRISIS,
+        LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 2), false, "F31.9", List.of("C1"), EpisodeProviders.NONE,
+        true));
+
+    assertThat(crisis.getMeta().getSecurity()).extracting(Coding::getSystem, Coding::getCode).containsExactly(
+        tuple("http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "R"),
+        tuple("http://terminology.hl7.org/CodeSystem/v3-ActCode", "ETH"),
+        tuple("http://terminology.hl7.org/CodeSystem/v3-ActCode", "42CFRPart2"));
   }
 
   @Test

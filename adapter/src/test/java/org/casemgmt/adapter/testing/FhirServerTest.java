@@ -43,6 +43,11 @@ public abstract class FhirServerTest {
   protected static final Path ADT_INBOX = temporaryFolder("adt-inbox");
   protected static final Path CLAIMS_INBOX = temporaryFolder("claims-inbox");
   protected static final Path ENROLLMENT_INBOX = temporaryFolder("enrollment-inbox");
+  /**
+   * A 42 CFR Part 2 program (adapter.part2.program-npis): what it bills or renders is a Part 2 record. No other test
+   * names this NPI (claims of the tests and the generated files use others), so no other test's records get labelled.
+   */
+  protected static final String PART2_PROGRAM_NPI = "1987999012";
 
   @LocalServerPort
   protected int port;
@@ -73,6 +78,7 @@ public abstract class FhirServerTest {
     registry.add("adapter.adt.inbox", ADT_INBOX::toString);
     registry.add("adapter.claims.inbox", CLAIMS_INBOX::toString);
     registry.add("adapter.enrollment.inbox", ENROLLMENT_INBOX::toString);
+    registry.add("adapter.part2.program-npis", () -> PART2_PROGRAM_NPI);
   }
 
   private static int freePort() {

@@ -18,9 +18,12 @@ import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
  * @param principalDiagnosis principal diagnosis code of the episode's first claim that names one (institutional
  *                           bills before professional ones, then by admission); null when none does
  * @param claimIds           the claims it was built from, sorted, without duplicates
+ * @param providers          the providers those claims name
+ * @param substanceUseProgram one of those claims shows a substance-use disorder program's service
+ *                           ({@link SubstanceUseSignals}): the episode is a 42 CFR Part 2 record
  */
 public record ClaimEpisode(EpisodeKind kind, LocalDate start, LocalDate end, boolean denied, String principalDiagnosis,
-    List<String> claimIds) {
+    List<String> claimIds, EpisodeProviders providers, boolean substanceUseProgram) {
 
   public ClaimEpisode {
     Objects.requireNonNull(kind, "kind");
@@ -30,5 +33,6 @@ public record ClaimEpisode(EpisodeKind kind, LocalDate start, LocalDate end, boo
       throw new IllegalArgumentException("episode of claims " + claimIds + " ends before it starts");
     }
     claimIds = List.copyOf(new TreeSet<>(claimIds));
+    Objects.requireNonNull(providers, "providers");
   }
 }

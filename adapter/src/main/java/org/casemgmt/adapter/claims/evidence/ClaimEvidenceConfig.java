@@ -1,5 +1,6 @@
 package org.casemgmt.adapter.claims.evidence;
 
+import org.casemgmt.adapter.security.Part2Properties;
 import org.casemgmt.profiles.ImplementationGuide;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,16 +9,21 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The claims evidence rules with the policy of {@code config/claims-evidence.yml}, its code lists read from the
- * implementation guide's value sets: a policy that cannot be built stops start-up.
+ * implementation guide's value sets, and the substance-use program signals of {@code config/part2.yml}: a policy
+ * that cannot be built stops start-up.
  */
 @Configuration
 class ClaimEvidenceConfig {
   private static final Logger log = LoggerFactory.getLogger(ClaimEvidenceConfig.class);
 
   @Bean
-  ClaimEvidenceRules claimEvidenceRules(ClaimEvidenceProperties properties, ImplementationGuide guide) {
+  ClaimEvidenceRules claimEvidenceRules(ClaimEvidenceProperties properties, ImplementationGuide guide,
+      Part2Properties part2) {
     ClaimEvidencePolicy policy = new ClaimEvidencePolicyLoader(guide::valueSet).load(properties);
-    log.info("Claims evidence policy: {}", policy.summary());
-    return new ClaimEvidenceRules(policy);
+    Part2Properties.ClaimSignals configured = part2.claimSignals();
+    SubstanceUseSignals signals = SubstanceUseSignals.checked(configured.procedureCodes(), configured.modifiers(),
+        configured.revenueCodes(), configured.placesOfService());
+    log.info("Claims evidence policy: {}; {}", policy.summary(), signals.summary());
+    return new ClaimEvidenceRules(policy, signals);
   }
 }

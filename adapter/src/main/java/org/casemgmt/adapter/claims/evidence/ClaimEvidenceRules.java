@@ -18,12 +18,19 @@ public final class ClaimEvidenceRules {
       .thenComparing(episode -> episode.claimIds().get(0));
 
   private final ClaimEvidencePolicy policy;
+  private final SubstanceUseSignals substanceUseSignals;
   private final InpatientStays inpatientStays;
   private final VisitDays visitDays;
   private final RecordedDiagnoses recordedDiagnoses;
 
-  public ClaimEvidenceRules(ClaimEvidencePolicy policy) {
+  /**
+   * @param policy              what makes claims psychiatric evidence ({@code config/claims-evidence.yml})
+   * @param substanceUseSignals what makes a claim a substance-use program's, and its evidence a Part 2 record
+   *                            ({@code config/part2.yml})
+   */
+  public ClaimEvidenceRules(ClaimEvidencePolicy policy, SubstanceUseSignals substanceUseSignals) {
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.substanceUseSignals = Objects.requireNonNull(substanceUseSignals, "substanceUseSignals");
     inpatientStays = new InpatientStays(policy);
     visitDays = new VisitDays(policy);
     recordedDiagnoses = new RecordedDiagnoses(policy);
@@ -42,7 +49,7 @@ public final class ClaimEvidenceRules {
     List<EpisodeDraft> stays = inpatientStays.find(claims);
     List<ClaimEpisode> episodes = Stream.of(stays, visitDays.emergencyVisits(claims, stays),
             visitDays.crisisEpisodes(claims))
-        .flatMap(List::stream).map(EpisodeDraft::episode).sorted(EPISODE_ORDER).toList();
+        .flatMap(List::stream).map(draft -> draft.episode(substanceUseSignals)).sorted(EPISODE_ORDER).toList();
     return new MemberEvidence(memberId, episodes, recordedDiagnoses.find(claims));
   }
 }

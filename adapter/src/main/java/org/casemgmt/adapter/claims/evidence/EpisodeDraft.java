@@ -14,8 +14,9 @@ import org.casemgmt.routes.claims.Diagnosis;
 /** An episode while its claims are gathered; it becomes a {@link ClaimEpisode} once all have joined. */
 final class EpisodeDraft {
   /**
-   * Whose principal diagnosis the episode takes: the facility's bill is the stay itself, a clinician's bill only
-   * corroborates it (REFERENCE 1.2.2); then the earliest admission, then claim id so that the choice is stable.
+   * Whose principal diagnosis and billing provider the episode takes: the facility's bill is the stay itself, a
+   * clinician's bill only corroborates it (REFERENCE 1.2.2); then the earliest admission, then claim id so that the
+   * choice is stable.
    */
   private static final Comparator<Claim> SPEAKS_FIRST = Comparator
       .comparing((Claim claim) -> claim.type() != ClaimType.INSTITUTIONAL)
@@ -49,10 +50,12 @@ final class EpisodeDraft {
     }
   }
 
-  ClaimEpisode episode() {
+  ClaimEpisode episode(SubstanceUseSignals signals) {
     boolean denied = claims.stream().allMatch(claim -> claim.status() == ClaimStatus.DENIED);
-    String principal = claims.stream().sorted(SPEAKS_FIRST).map(Claim::principalDiagnosis)
+    List<Claim> speaking = claims.stream().sorted(SPEAKS_FIRST).toList();
+    String principal = speaking.stream().map(Claim::principalDiagnosis)
         .flatMap(Optional::stream).map(Diagnosis::code).findFirst().orElse(null);
-    return new ClaimEpisode(kind, start, end, denied, principal, claims.stream().map(Claim::claimId).toList());
+    return new ClaimEpisode(kind, start, end, denied, principal, claims.stream().map(Claim::claimId).toList(),
+        EpisodeProviders.of(speaking), claims.stream().anyMatch(signals::shows));
   }
 }

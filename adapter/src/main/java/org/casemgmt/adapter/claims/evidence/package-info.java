@@ -3,6 +3,7 @@
  * visits, crisis episodes and the diagnoses the claims carry. {@code ClaimEvidenceRules} is plain Java over
  * {@link org.casemgmt.routes.claims.Claim} records (no storage, no FHIR server); the code lists and numbers it reads
  * are a {@code ClaimEvidencePolicy}, built at start-up from {@code config/claims-evidence.yml} and the implementation
- * guide's value sets.
+ * guide's value sets. Each episode names the providers of its claims, and says whether one of them shows a
+ * substance-use program's service ({@code SubstanceUseSignals}, from {@code config/part2.yml}).
  */
 package org.casemgmt.adapter.claims.evidence;

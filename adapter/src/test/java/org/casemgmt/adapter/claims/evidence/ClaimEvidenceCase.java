@@ -25,16 +25,19 @@ import org.yaml.snakeyaml.Yaml;
  *   claims:                                                    # see TestClaims
  *     - {id: IP-1, bill: "0111", from: 2025-03-02, through: 2025-03-10, dx: [F20.9], lines: [{revenue: "0124"}]}
  *   episodes:                                                  # all of them, in order; left out: not checked
- *     - inpatient 2025-03-02..2025-03-10 F20.9 IP-1            # kind start[..end] principal|- ids [denied]
+ *     - inpatient 2025-03-02..2025-03-10 F20.9 IP-1            # kind start[..end] principal|- ids [denied] [part2]
+ *   providers:                                                 # each episode's, in order; left out: not checked
+ *     - 1234567893 attending:1245319599                        # billing NPI|- then role:npi of the others
  *   diagnoses:                                                 # all of them, in order; left out: not checked
  *     - F20.9 icd-10-cm 2025-03-02..2025-03-10 1 IP-1          # code system first..last count ids [denied-only]
  * </pre>
  */
 record ClaimEvidenceCase(String name, Map<String, Object> policy, List<Claim> claims, List<String> episodes,
-    List<String> diagnoses) {
+    List<String> providers, List<String> diagnoses) {
 
   static final Path CASES = Path.of("src/test/resources/claims/evidence");
-  private static final Set<String> CASE_KEYS = Set.of("name", "policy", "claims", "episodes", "diagnoses");
+  private static final Set<String> CASE_KEYS = Set.of("name", "policy", "claims", "episodes", "providers",
+      "diagnoses");
 
   @Override
   public String toString() {
@@ -70,7 +73,16 @@ record ClaimEvidenceCase(String name, Map<String, Object> policy, List<Claim> cl
         : episode.start() + ".." + episode.end();
     return episode.kind().name().toLowerCase(Locale.ROOT) + " " + days + " "
         + (episode.principalDiagnosis() == null ? "-" : episode.principalDiagnosis()) + " "
-        + String.join(",", episode.claimIds()) + (episode.denied() ? " denied" : "");
+        + String.join(",", episode.claimIds()) + (episode.denied() ? " denied" : "")
+        + (episode.substanceUseProgram() ? " part2" : "");
+  }
+
+  /** An episode's providers as the case files write them. */
+  static String describe(EpisodeProviders providers) {
+    return Stream.concat(Stream.of(providers.billingNpi() == null ? "-" : providers.billingNpi()),
+            providers.others().stream()
+                .map(other -> other.role().name().toLowerCase(Locale.ROOT) + ":" + other.npi()))
+        .collect(Collectors.joining(" "));
   }
 
   /** A diagnosis as the case files write it. */
@@ -100,7 +112,8 @@ record ClaimEvidenceCase(String name, Map<String, Object> policy, List<Claim> cl
       List<Claim> claims = ((List<Map<String, Object>>) item.get("claims")).stream().map(TestClaims::read)
           .collect(Collectors.toList());
       cases.add(new ClaimEvidenceCase(name, (Map<String, Object>) item.getOrDefault("policy", Map.of()), claims,
-          (List<String>) item.get("episodes"), (List<String>) item.get("diagnoses")));
+          (List<String>) item.get("episodes"), (List<String>) item.get("providers"),
+          (List<String>) item.get("diagnoses")));
     }
     return cases;
   }

@@ -3,6 +3,7 @@ package org.casemgmt.adapter.claims.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.casemgmt.adapter.security.Part2Properties;
 import org.casemgmt.profiles.ImplementationGuide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,14 +18,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /**
- * The start-up path without the FHIR server: application.yml imports config/claims-evidence.yml, Spring binds it,
- * and the rules are built from the guide, with the policy logged; a policy that cannot work stops the start.
+ * The start-up path without the FHIR server: application.yml imports config/claims-evidence.yml and config/part2.yml,
+ * Spring binds them, and the rules are built from the guide, with the policy logged; a policy that cannot work stops
+ * the start.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ClaimEvidenceConfigTest {
 
   @Configuration
-  @EnableConfigurationProperties(ClaimEvidenceProperties.class)
+  @EnableConfigurationProperties({ClaimEvidenceProperties.class, Part2Properties.class})
   @Import(ClaimEvidenceConfig.class)
   static class GuideAndRules {
     @Bean
@@ -38,7 +40,14 @@ class ClaimEvidenceConfigTest {
     try (ConfigurableApplicationContext context = start()) {
       assertThat(context.getBean(ClaimEvidenceRules.class)).isNotNull();
     }
-    assertThat(output).containsOnlyOnce("Claims evidence policy: " + ClaimEvidenceFixtures.shippedPolicy().summary());
+    assertThat(output).containsOnlyOnce("Claims evidence policy: " + ClaimEvidenceFixtures.shippedPolicy().summary()
+        + "; " + ClaimEvidenceFixtures.shippedSignals().summary());
+  }
+
+  @Test
+  void aSubstanceUseSignalNoClaimCouldCarryStopsTheStart() {
+    assertThatThrownBy(() -> start("--adapter.part2.claim-signals.revenue-codes=906"))
+        .hasStackTraceContaining("revenue-codes: '906' is not a revenue code (four digits, 1002)");
   }
 
   @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** What holds for every member's claims, beyond the cases: determinism, identity of codes, what cannot be placed. */
 class ClaimEvidenceRulesTest {
-  private final ClaimEvidenceRules rules = new ClaimEvidenceRules(ClaimEvidenceFixtures.shippedPolicy());
+  private final ClaimEvidenceRules rules = ClaimEvidenceFixtures.shippedRules();
 
   static Stream<ClaimEvidenceCase> cases() {
     return ClaimEvidenceCase.all().filter(testCase -> testCase.claims().size() > 1);
@@ -32,7 +32,8 @@ class ClaimEvidenceRulesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void theOrderClaimsComeInChangesNothing(ClaimEvidenceCase testCase) {
-    ClaimEvidenceRules caseRules = new ClaimEvidenceRules(testCase.policy(ClaimEvidenceFixtures.shippedPolicy()));
+    ClaimEvidenceRules caseRules = new ClaimEvidenceRules(testCase.policy(ClaimEvidenceFixtures.shippedPolicy()),
+        ClaimEvidenceFixtures.shippedSignals());
     MemberEvidence asWritten = caseRules.derive(TestClaims.MEMBER, testCase.claims());
     List<Claim> reversed = new ArrayList<>(testCase.claims());
     Collections.reverse(reversed);
@@ -55,7 +56,7 @@ class ClaimEvidenceRulesTest {
     ClaimEvidenceRules bothSystems = new ClaimEvidenceRules(new ClaimEvidencePolicy(shipped.inpatientBillTypes(),
         shipped.psychiatricRoomAndBoard(), shipped.psychiatricDrgs(), shipped.inpatientPlacesOfService(),
         shipped.emergencyRevenueCodes(), shipped.emergencyPlacesOfService(), shipped.crisisProcedures(),
-        shipped.psychiatricDiagnoses(), v60, 1, 1, DeniedClaims.MARK));
+        shipped.psychiatricDiagnoses(), v60, 1, 1, DeniedClaims.MARK), SubstanceUseSignals.NONE);
 
     MemberEvidence evidence = bothSystems.derive(TestClaims.MEMBER, List.of(
         claim("A-1", LocalDate.of(2015, 6, 2), new Diagnosis(1, "V60.0", Diagnosis.CodeSystem.ICD_9_CM,
@@ -90,11 +91,12 @@ class ClaimEvidenceRulesTest {
   @Test
   void anEpisodeKeepsItsClaimIdsSortedAndOnce() {
     LocalDate day = LocalDate.of(2025, 3, 1);
-    ClaimEpisode episode = new ClaimEpisode(EpisodeKind.CRISIS, day, day, false, null, List.of("B", "A", "B"));
+    ClaimEpisode episode = new ClaimEpisode(EpisodeKind.CRISIS, day, day, false, null, List.of("B", "A", "B"),
+        EpisodeProviders.NONE, false);
 
     assertThat(episode.claimIds()).containsExactly("A", "B");
     assertThatThrownBy(() -> new ClaimEpisode(EpisodeKind.INPATIENT, day, day.minusDays(1), false, null,
-        List.of("A"))).hasMessageContaining("ends before it starts");
+        List.of("A"), EpisodeProviders.NONE, false)).hasMessageContaining("ends before it starts");
   }
 
   /** A professional office claim carrying one diagnosis. */

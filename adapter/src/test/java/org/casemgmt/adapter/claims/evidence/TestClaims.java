@@ -29,16 +29,18 @@ import org.casemgmt.routes.claims.Member;
  * dx:         diagnosis codes, the first is the principal, the others "other" (a code may repeat)
  * dx-system:  icd-10-cm (default) or icd-9-cm, for all the claim's codes
  * status:     paid, denied or unknown (default unknown, as from X12)
- * lines:      [{revenue: "0124", procedure: H2011, pos: "23", date: 2025-03-01}], any of the keys; a line
- *             without date has none (the claim's from stands for it), one without pos falls back to the claim's
+ * billing:    billing provider NPI; rendering: rendering (professional) or attending (institutional) NPI
+ * lines:      [{revenue: "0124", procedure: H2011, modifiers: [HF], pos: "23", date: 2025-03-01}], any of the keys;
+ *             a line without date has none (the claim's from stands for it), one without pos falls back to the
+ *             claim's
  * </pre>
  */
 final class TestClaims {
   static final String MEMBER = "MCD-TEST-1";
 
   private static final Set<String> CLAIM_KEYS = Set.of("id", "bill", "pos", "from", "through", "admit",
-      "discharge", "drg", "dx", "dx-system", "status", "lines");
-  private static final Set<String> LINE_KEYS = Set.of("revenue", "procedure", "pos", "date");
+      "discharge", "drg", "dx", "dx-system", "status", "billing", "rendering", "lines");
+  private static final Set<String> LINE_KEYS = Set.of("revenue", "procedure", "modifiers", "pos", "date");
 
   private TestClaims() {}
 
@@ -56,11 +58,11 @@ final class TestClaims {
       only(line, LINE_KEYS, "a line of claim " + claim.get("id"));
       // A line without pos is left without one, so that the rules' fallback to the claim's is what is tested.
       LocalDate day = date(line.get("date"));
-      lines.add(new ClaimLine(lines.size() + 1, code(line, "revenue"), code(line, "procedure"), List.of(),
-          code(line, "pos"), day, day, null, null));
+      lines.add(new ClaimLine(lines.size() + 1, code(line, "revenue"), code(line, "procedure"),
+          (List<String>) line.getOrDefault("modifiers", List.of()), code(line, "pos"), day, day, null, null));
     }
     return new Claim(code(claim, "id"), null, bill != null ? bill.substring(3) : "1", type, bill, code(claim, "pos"),
-        Member.ofId(MEMBER), null, null, from, through, date(claim.get("admit")), null, date(claim.get("discharge")),
+        Member.ofId(MEMBER), code(claim, "billing"), code(claim, "rendering"), from, through, date(claim.get("admit")), null, date(claim.get("discharge")),
         null, null, null, null, code(claim, "drg"), diagnoses((List<String>) claim.get("dx"), system),
         status((String) claim.get("status")), lines);
   }
