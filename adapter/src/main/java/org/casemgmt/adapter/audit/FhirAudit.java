@@ -65,7 +65,9 @@ class FhirAudit {
 
   private void audit(RequestDetails request, int status, String reason, IBaseResource answer) {
     RestOperationTypeEnum operation = request.getRestOperationType();
-    if (operation == RestOperationTypeEnum.METADATA || request.getUserData().put(AUDITED, Boolean.TRUE) != null) {
+    // A batch's entries are audited with the batch, whose answer holds theirs.
+    if (operation == RestOperationTypeEnum.METADATA || request.isSubRequest()
+        || request.getUserData().put(AUDITED, Boolean.TRUE) != null) {
       return;
     }
     AccessGrant grant = FhirAccessControl.grant(request).orElse(null);

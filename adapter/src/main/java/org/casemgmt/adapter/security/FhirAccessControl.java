@@ -29,6 +29,9 @@ public class FhirAccessControl {
   /** Before the guide's profiles and the workflow's rules: a caller who may not write learns nothing of those. */
   static final int FIRST = -1000;
   private static final String GRANT = FhirAccessControl.class.getName() + ".grant";
+  /** What chained searches may go into: records the release control never withholds for being Part 2. */
+  private static final Set<String> DIRECTORY = new java.util.TreeSet<>(
+      Set.of("Patient", "Practitioner", "PractitionerRole", "Organization", "Location", "Group"));
 
   private final Roles roles;
   private final ReachableClients reachable;
@@ -54,15 +57,20 @@ public class FhirAccessControl {
     if (operation == RestOperationTypeEnum.METADATA) {
       return;
     }
-    AccessGrant grant = roles.current()
+    // A batch's entries run as sub-requests, on other threads than the token's: they carry the batch's grant.
+    AccessGrant grant = grant(request).or(roles::current)
         .orElseThrow(() -> new AuthenticationException("A valid bearer token is required"));
     request.getUserData().put(GRANT, grant);
     String type = request.getResourceName();
     switch (operation) {
       case READ, VREAD, HISTORY_INSTANCE, META, GET_TAGS -> require(grant, type, Interaction.READ);
-      case SEARCH_TYPE, HISTORY_TYPE -> require(grant, type, Interaction.SEARCH);
+      case SEARCH_TYPE, HISTORY_TYPE -> {
+        require(grant, type, Interaction.SEARCH);
+        criteria(request);
+      }
       // Across types: each resource that would leave is checked on its own (ReleaseControl).
-      case SEARCH_SYSTEM, HISTORY_SYSTEM, GET_PAGE -> { }
+      case SEARCH_SYSTEM -> criteria(request);
+      case HISTORY_SYSTEM, GET_PAGE -> { }
       case CREATE -> write(grant, type, Interaction.CREATE);
       case UPDATE, PATCH -> write(grant, type, Interaction.UPDATE);
       case DELETE -> write(grant, type, Interaction.DELETE);
@@ -149,6 +157,43 @@ public class FhirAccessControl {
   private void partnerWrote(IBaseResource resource, RequestDetails request) {
     grant(request).filter(grant -> grant.role().clients() == Role.Clients.PARTNER).ifPresent(grant ->
         clientsOf(resource).forEach(client -> reachable.partnerReaches(grant.caller().clientId(), client)));
+  }
+
+  /**
+   * Search criteria may look into other resources only where nothing is withheld: a chain into the directory and the
+   * client (Patient, Practitioner, PractitionerRole, Organization, Location, Group), never a reverse chain
+   * ({@code _has}) or a chain into clinical records. Otherwise which records match would tell what the release
+   * control withholds: {@code Patient?_has:Condition:subject:code=F11.20} names the clients with a Part 2 diagnosis
+   * without returning one.
+   */
+  private void criteria(RequestDetails request) {
+    for (String name : request.getParameters().keySet()) {
+      if (name.startsWith("_has")) {
+        throw forbidden("Reverse chaining (_has) is not available: it would reveal withheld records");
+      }
+      int dot = name.indexOf('.');
+      if (dot > 0 && !name.startsWith("_")) {
+        String reference = name.substring(0, dot);
+        Set<String> targets = chainTargets(request.getResourceName(), reference);
+        if (targets.isEmpty() || !DIRECTORY.containsAll(targets)) {
+          throw forbidden("Chained search through " + reference + " is available into "
+              + String.join(", ", DIRECTORY) + " only: a chain into clinical records would reveal withheld ones");
+        }
+      }
+    }
+  }
+
+  /** The types a chain may go into: the explicit one ({@code subject:Patient}), or the parameter's targets. */
+  private Set<String> chainTargets(String type, String reference) {
+    String[] parts = reference.split(":", 2);
+    if (parts.length == 2) {
+      return Set.of(parts[1]);
+    }
+    if (type == null) {
+      return Set.of();
+    }
+    ca.uhn.fhir.context.RuntimeSearchParam parameter = context.getResourceDefinition(type).getSearchParam(parts[0]);
+    return parameter == null ? Set.of() : parameter.getTargets();
   }
 
   private void entries(AccessGrant grant, IBaseResource body) {

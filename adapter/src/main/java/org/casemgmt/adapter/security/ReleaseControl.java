@@ -48,22 +48,6 @@ public class ReleaseControl implements IConsentService {
     this.context = context;
   }
 
-  /**
-   * A count ({@code _summary=count}) shows no resource; when the grant reaches every client of the type without a
-   * granular filter, HAPI's own total is the answer (HAPI drops totals of requests whose resources are checked one by
-   * one). Part 2 records are counted in it, never shown.
-   */
-  @Override
-  public ConsentOutcome startOperation(RequestDetails request, IConsentContextServices services) {
-    String[] summary = request.getParameters().get("_summary");
-    String type = request.getResourceName();
-    boolean countOnly = summary != null && java.util.Arrays.asList(summary).contains("count");
-    return FhirAccessControl.grant(request)
-        .filter(grant -> countOnly && type != null && grant.whose(type, Interaction.SEARCH) == AccessGrant.Whose.ALL
-            && grant.filters(type, Interaction.SEARCH).isEmpty())
-        .map(grant -> ConsentOutcome.AUTHORIZED).orElse(ConsentOutcome.PROCEED);
-  }
-
   @Override
   public ConsentOutcome canSeeResource(RequestDetails request, IBaseResource resource,
       IConsentContextServices services) {

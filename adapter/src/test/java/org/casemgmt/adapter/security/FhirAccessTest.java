@@ -98,6 +98,12 @@ class FhirAccessTest extends FhirServerTest {
         new Object[] {"test-supervisor", "POST", "/fhir/Subscription", subscription("http://127.0.0.1:9/hook"), 403},
         new Object[] {"test-admin", "POST", "/fhir/Subscription", subscription("https://elsewhere.example/hook"), 403},
         new Object[] {"test-admin", "POST", "/fhir/Subscription", subscription("http://127.0.0.1:9/hook"), 201},
+        // criteria that would tell what is withheld: reverse chains, chains into clinical records
+        new Object[] {"test-supervisor", "GET", "/fhir/Patient?_has:Condition:subject:code=F11.20", null, 403},
+        new Object[] {"test-supervisor", "GET", "/fhir/Encounter?diagnosis.code=F11.20", null, 403},
+        new Object[] {"test-supervisor", "GET", "/fhir/Observation?subject:Patient.identifier=x%7Cy", null, 200},
+        // a count would count what is withheld: HAPI's consent hooks refuse it
+        new Object[] {"test-supervisor", "GET", "/fhir/Observation?_summary=count", null, 400},
         // granular scopes: the lab reader gets laboratory observations only
         new Object[] {"test-lab-reader", "GET", "/fhir/{labA}", null, 200},
         new Object[] {"test-lab-reader", "GET", "/fhir/{vitalA}", null, 404},
@@ -132,6 +138,24 @@ class FhirAccessTest extends FhirServerTest {
     Bundle ownEverything = bundle("case-manager", "/fhir/" + a + "/$everything");
     assertThat(ownEverything.getEntry()).extracting(entry -> entry.getResource().getIdElement()
         .toUnqualifiedVersionless().getValue()).contains(ids.get("labA"), a);
+  }
+
+  @Test
+  void aBatchReadsOnlyWhatTheCallerMaySee() throws Exception {
+    String batch = "{\"resourceType\":\"Bundle\",\"type\":\"batch\",\"entry\":["
+        + "{\"request\":{\"method\":\"GET\",\"url\":\"" + ids.get("A") + "\"}},"
+        + "{\"request\":{\"method\":\"GET\",\"url\":\"" + ids.get("B") + "\"}},"
+        + "{\"request\":{\"method\":\"GET\",\"url\":\"Observation?subject=" + ids.get("B") + "\"}}]}";
+    HttpResponse<String> response = send("case-manager", "POST", "/fhir", batch);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    Bundle answer = fhirContext.newJsonParser().parseResource(Bundle.class, response.body());
+    List<String> returned = answer.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+        .filter(java.util.Objects::nonNull)
+        .flatMap(resource -> resource instanceof Bundle page
+            ? page.getEntry().stream().map(Bundle.BundleEntryComponent::getResource) : Stream.of(resource))
+        .map(resource -> resource.getIdElement().toUnqualifiedVersionless().getValue()).toList();
+    assertThat(returned).as(response.body()).contains(ids.get("A")).doesNotContain(ids.get("B"), ids.get("labB"));
   }
 
   @Test
