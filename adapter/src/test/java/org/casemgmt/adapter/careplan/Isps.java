@@ -13,14 +13,14 @@ import org.hl7.fhir.r4.model.Reference;
  * Individualized Service Plans and goals for tests, from the guide's examples: about a client the test created,
  * without the references to resources the test has no need of (case-management team, diagnoses, referrals, author).
  */
-final class Isps {
-  static final String APPROVAL = "https://fhir.casemgmt-adapter.org/StructureDefinition/isp-approval";
+public final class Isps {
+  public static final String APPROVAL = "https://fhir.casemgmt-adapter.org/StructureDefinition/isp-approval";
 
   private Isps() {
   }
 
   /** A measurable goal of the client: a target measure, a value to reach and a due date. */
-  static Goal goal(String client) {
+  public static Goal goal(String client) {
     Goal goal = example("isp-goal", Goal.class);
     goal.setSubject(new Reference(client));
     goal.setExpressedBy(new Reference(client));
@@ -29,7 +29,7 @@ final class Isps {
   }
 
   /** A plan being drafted with the client: no approval yet. */
-  static CarePlan draft(String client, List<String> goals) {
+  public static CarePlan draft(String client, List<String> goals) {
     CarePlan plan = example("isp", CarePlan.class);
     plan.setStatus(CarePlan.CarePlanStatus.DRAFT);
     plan.getExtension().clear();
@@ -49,7 +49,7 @@ final class Isps {
    * The plan approved by the client (the guide's isp-approval: who, when) and made active; the workflow refuses to
    * activate a plan without it, or without measurable goals (pass some to {@link #draft}).
    */
-  static CarePlan approvedAndActive(CarePlan plan, String client) {
+  public static CarePlan approvedAndActive(CarePlan plan, String client) {
     plan.getExtension().removeIf(extension -> APPROVAL.equals(extension.getUrl()));
     Extension approval = plan.addExtension().setUrl(APPROVAL);
     approval.addExtension("approver", new Reference(client));

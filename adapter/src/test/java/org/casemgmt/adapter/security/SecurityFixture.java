@@ -7,16 +7,14 @@ import static org.casemgmt.adapter.testing.GuideExamples.uniqueValue;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.ArrayList;
 import java.util.List;
+import org.casemgmt.adapter.careplan.Isps;
 import org.hl7.fhir.r4.model.Attachment;
-import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Consent;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.Extension;
-import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
@@ -55,26 +53,8 @@ final class SecurityFixture {
   /** A new client whose active case-management team names the test case manager (after an approved ISP). */
   String clientOnCaseload() {
     String client = client();
-    Goal goal = example("isp-goal", Goal.class);
-    goal.setSubject(new Reference(client)).setExpressedBy(new Reference(client));
-    goal.getAddresses().clear();
-    String goalId = create(goal);
-    CarePlan plan = example("isp", CarePlan.class);
-    plan.getExtension().clear();
-    plan.setSubject(new Reference(client));
-    plan.setAuthor(null);
-    plan.getContributor().clear();
-    plan.addContributor(new Reference(client));
-    plan.getCareTeam().clear();
-    plan.getAddresses().clear();
-    plan.getActivity().clear();
-    plan.getGoal().clear();
-    plan.addGoal(new Reference(goalId));
-    Extension approval = plan.addExtension().setUrl("https://fhir.casemgmt-adapter.org/StructureDefinition/isp-approval");
-    approval.addExtension("approver", new Reference(client));
-    approval.addExtension("date", new DateTimeType("2026-03-02T10:30:00-06:00"));
-    plan.setStatus(CarePlan.CarePlanStatus.ACTIVE);
-    create(plan);
+    String goal = create(Isps.goal(client));
+    create(Isps.approvedAndActive(Isps.draft(client, List.of(goal)), client));
     CareTeam team = example("case-management-team", CareTeam.class);
     team.setSubject(new Reference(client)).setManagingOrganization(new ArrayList<>(List.of(new Reference(AGENCY))));
     team.getParticipant().removeIf(participant -> !participant.getRole().get(0).getCodingFirstRep().getCode()
