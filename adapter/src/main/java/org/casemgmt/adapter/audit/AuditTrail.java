@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.util.List;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
@@ -33,13 +34,16 @@ public class AuditTrail {
   private final TransactionTemplate ownTransaction;
   private final IFhirSystemDao<Bundle, ?> store;
   private final IParser json;
+  private final Clock clock;
 
-  AuditTrail(PlatformTransactionManager transactionManager, IFhirSystemDao<Bundle, ?> store, FhirContext context) {
+  AuditTrail(PlatformTransactionManager transactionManager, IFhirSystemDao<Bundle, ?> store, FhirContext context,
+      Clock clock) {
     this.ownTransaction = new TransactionTemplate(transactionManager);
     // An access is audited whatever becomes of the work it did (a refused write rolls back; its audit stays).
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.store = store;
     this.json = context.newJsonParser();
+    this.clock = clock;
   }
 
   /** Commits the events; the caller sends its answer only after this returns. */
@@ -98,7 +102,7 @@ public class AuditTrail {
     } catch (RuntimeException stillRefused) {
       log.error("Audit outbox entry {} cannot be stored as an AuditEvent; kept in CM_AUDIT_OUTBOX", id, stillRefused);
       ownTransaction.executeWithoutResult(status ->
-          entityManager.find(AuditOutboxEntry.class, id).failed(java.time.Instant.now()));
+          entityManager.find(AuditOutboxEntry.class, id).failed(clock.instant()));
     }
   }
 

@@ -27,14 +27,19 @@ public record AccessGrant(Caller caller, Role role, List<SmartScope> scopes) {
     boolean beyondPatient = granting(type, interaction)
         .anyMatch(scope -> scope.context() != SmartScope.Context.PATIENT);
     if (beyondPatient) {
-      return switch (role.clients()) {
-        case ALL -> Whose.ALL;
-        case CASELOAD -> Whose.CASELOAD;
-        case PARTNER -> Whose.PARTNER;
-        case NONE -> Whose.NONE;
-      };
+      return roleReach();
     }
     return caller.patient() == null || role.clients() == Role.Clients.NONE ? Whose.NONE : Whose.LAUNCH_PATIENT;
+  }
+
+  /** Whose records the role reaches, whatever the scopes. */
+  Whose roleReach() {
+    return switch (role.clients()) {
+      case ALL -> Whose.ALL;
+      case CASELOAD -> Whose.CASELOAD;
+      case PARTNER -> Whose.PARTNER;
+      case NONE -> Whose.NONE;
+    };
   }
 
   /** The searches a resource must match (granular scopes); empty when a scope without one opens the interaction. */

@@ -12,10 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hl7.fhir.instance.model.api.IBaseCoding;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Consent;
-import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,13 +47,14 @@ public class Part2Release {
   }
 
   /** Whether a resource carries the Part 2 label. */
-  public boolean isPart2(IBaseResource resource) {
-    return labelled(resource);
+  static boolean labelled(IBaseResource resource) {
+    return resource != null && hasActCode(resource.getMeta().getSecurity(), "42CFRPart2");
   }
 
-  static boolean labelled(IBaseResource resource) {
-    return resource != null && resource.getMeta().getSecurity().stream()
-        .anyMatch(label -> Part2Labels.ACT_CODE.equals(label.getSystem()) && "42CFRPart2".equals(label.getCode()));
+  /** Whether the codings hold this v3-ActCode (a label, a handling caveat, a consent's policy). */
+  static boolean hasActCode(List<? extends IBaseCoding> codings, String code) {
+    return codings.stream()
+        .anyMatch(coding -> Part2Labels.ACT_CODE.equals(coding.getSystem()) && code.equals(coding.getCode()));
   }
 
   /** Whether every client the record is about consented to its disclosure to this caller for this purpose. */
@@ -71,9 +72,7 @@ public class Part2Release {
 
   /** The record as it leaves: with DS4P's "no redisclosure without consent" obligation among its labels. */
   IBaseResource withRedisclosureNotice(IBaseResource resource) {
-    boolean present = resource.getMeta().getSecurity().stream()
-        .anyMatch(label -> Part2Labels.ACT_CODE.equals(label.getSystem()) && NO_REDISCLOSURE.equals(label.getCode()));
-    if (!present) {
+    if (!hasActCode(resource.getMeta().getSecurity(), NO_REDISCLOSURE)) {
       resource.getMeta().addSecurity().setSystem(Part2Labels.ACT_CODE).setCode(NO_REDISCLOSURE)
           .setDisplay("no redisclosure without consent directive");
     }
@@ -83,8 +82,7 @@ public class Part2Release {
   private boolean permits(Consent consent, String recipient, String purpose) {
     Consent.ProvisionComponent provision = consent.getProvision();
     Date now = Date.from(clock.instant());
-    boolean part2Policy = consent.getPolicyRule().getCoding().stream()
-        .anyMatch(code -> Part2Labels.ACT_CODE.equals(code.getSystem()) && "42CFRPart2".equals(code.getCode()));
+    boolean part2Policy = hasActCode(consent.getPolicyRule().getCoding(), "42CFRPart2");
     boolean inForce = (!provision.getPeriod().hasStart() || !provision.getPeriod().getStart().after(now))
         && (!provision.getPeriod().hasEnd() || !provision.getPeriod().getEnd().before(now));
     boolean toRecipient = provision.getActor().stream()
@@ -100,6 +98,6 @@ public class Part2Release {
         .add(Consent.SP_PATIENT, new ReferenceParam(client))
         .add(Consent.SP_STATUS, new TokenParam("active"));
     return daos.getResourceDao(Consent.class).searchForResources(query, new SystemRequestDetails()).stream()
-        .map(Resource.class::cast).filter(Consent.class::isInstance).map(Consent.class::cast).toList();
+        .map(Consent.class::cast).toList();
   }
 }

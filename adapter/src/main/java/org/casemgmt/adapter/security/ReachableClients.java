@@ -82,12 +82,7 @@ public class ReachableClients {
   private Set<String> launchPatient(AccessGrant grant) {
     String patient = grant.caller().patient().startsWith("Patient/")
         ? grant.caller().patient() : "Patient/" + grant.caller().patient();
-    Set<String> roleReach = switch (grant.role().clients()) {
-      case ALL -> null;
-      case CASELOAD -> caseload(grant.caller().fhirUser());
-      case PARTNER -> partners(grant.caller().clientId());
-      case NONE -> Set.of();
-    };
+    Set<String> roleReach = lookUp(grant, grant.roleReach());
     return roleReach == null || roleReach.contains(patient) ? Set.of(patient) : Set.of();
   }
 

@@ -64,7 +64,7 @@ public class ReleaseControl implements IConsentService {
   public ConsentOutcome willSeeResource(RequestDetails request, IBaseResource resource,
       IConsentContextServices services) {
     // Part 2 records that do leave carry the prohibition on redisclosure with them.
-    return FhirAccessControl.grant(request).isPresent() && part2.isPart2(resource)
+    return FhirAccessControl.grant(request).isPresent() && Part2Release.labelled(resource)
         ? new ConsentOutcome(ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum.PROCEED,
             part2.withRedisclosureNotice(resource))
         : ConsentOutcome.PROCEED;
@@ -83,7 +83,8 @@ public class ReleaseControl implements IConsentService {
             .setDiagnostics(count.get() + " resource(s) withheld: outside the token's scopes, the caller's clients,"
                 + " or Part 2 records without a consent for this recipient and purpose");
       }
-      if (bundle.getEntry().stream().anyMatch(entry -> entry.hasResource() && part2.isPart2(entry.getResource()))) {
+      if (bundle.getEntry().stream()
+          .anyMatch(entry -> entry.hasResource() && Part2Release.labelled(entry.getResource()))) {
         outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION)
             .setCode(OperationOutcome.IssueType.INFORMATIONAL).setDiagnostics(Part2Release.REDISCLOSURE_NOTICE);
       }
@@ -112,7 +113,7 @@ public class ReleaseControl implements IConsentService {
     if (reach != null && !reach.containsAll(clients)) {
       return false;
     }
-    return !part2.isPart2(resource) || part2.permitted(grant, clients, request);
+    return !Part2Release.labelled(resource) || part2.permitted(grant, clients, request);
   }
 
   private static AtomicInteger withheld(RequestDetails request) {

@@ -47,6 +47,23 @@ public record SecurityProperties(
     return blank(issuerUri) && blank(jwkSetUri);
   }
 
+  /** The issuer: the deployment's, or this service at the address it is called at ({@code base}). */
+  String issuer(String base) {
+    return embeddedIssuer() ? base : issuerUri;
+  }
+
+  String tokenEndpoint(String base) {
+    return embeddedIssuer() ? base + "/oauth2/token" : tokenEndpoint;
+  }
+
+  String authorizationEndpoint(String base) {
+    return embeddedIssuer() ? base + "/oauth2/authorize" : authorizationEndpoint;
+  }
+
+  String jwksUri(String base) {
+    return embeddedIssuer() ? base + "/oauth2/jwks" : jwkSetUri;
+  }
+
   /**
    * A system that gets tokens with the client-credentials grant.
    *

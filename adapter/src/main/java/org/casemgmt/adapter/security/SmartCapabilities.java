@@ -29,9 +29,9 @@ class SmartCapabilities {
       return;
     }
     String base = request.getFhirServerBase().replaceFirst("/fhir/?$", "");
-    String issuer = properties.embeddedIssuer() ? base : properties.issuerUri();
-    String token = properties.embeddedIssuer() ? base + "/oauth2/token" : properties.tokenEndpoint();
-    String authorize = properties.embeddedIssuer() ? base + "/oauth2/authorize" : properties.authorizationEndpoint();
+    String issuer = properties.issuer(base);
+    String token = properties.tokenEndpoint(base);
+    String authorize = properties.authorizationEndpoint(base);
     for (CapabilityStatement.CapabilityStatementRestComponent rest : capabilities.getRest()) {
       CapabilityStatement.CapabilityStatementRestSecurityComponent security = rest.getSecurity();
       security.setCors(!properties.corsAllowedOrigins().isEmpty());

@@ -21,15 +21,12 @@ class SmartConfiguration {
 
   @GetMapping(path = "/.well-known/smart-configuration", produces = "application/json")
   Map<String, Object> smartConfiguration() {
-    String issuer = properties.embeddedIssuer()
-        ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()
-        : properties.issuerUri();
+    String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
     Map<String, Object> configuration = new LinkedHashMap<>();
-    configuration.put("issuer", issuer);
-    configuration.put("jwks_uri", properties.embeddedIssuer() ? issuer + "/oauth2/jwks" : properties.jwkSetUri());
-    configuration.put("authorization_endpoint",
-        properties.embeddedIssuer() ? issuer + "/oauth2/authorize" : properties.authorizationEndpoint());
-    configuration.put("token_endpoint", properties.embeddedIssuer() ? issuer + "/oauth2/token" : properties.tokenEndpoint());
+    configuration.put("issuer", properties.issuer(base));
+    configuration.put("jwks_uri", properties.jwksUri(base));
+    configuration.put("authorization_endpoint", properties.authorizationEndpoint(base));
+    configuration.put("token_endpoint", properties.tokenEndpoint(base));
     configuration.put("grant_types_supported", List.of("authorization_code", "client_credentials"));
     configuration.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
     configuration.put("response_types_supported", List.of("code"));
