@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  *       compiler competes with the requests for minutes);</li>
  *   <li>sustained: the same Bundles once the service is warm, first as plain creates, then with Patients and
  *       Encounters as conditional creates on their identifiers, the way the feeds write them (idempotent);</li>
- *   <li>single reads and identifier searches, one request at a time.</li>
+ *   <li>single reads and identifier searches, one request at a time (latency);</li>
+ *   <li>reads from 8 clients at once (throughput: what a server answering many callers manages).</li>
  * </ol>
  *
  * <p>Usage: java FhirLoadBench.java BASE_URL [clients=3000] [clientsPerBundle=20] [threads=2] [probes=2000]
@@ -80,6 +82,27 @@ public class FhirLoadBench {
     }
     report("read Patient/{id}", reads);
     report("search Patient?identifier=", searches);
+
+    int readers = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(readers);
+    List<Callable<Void>> work = new ArrayList<>();
+    for (int r = 0; r < readers; r++) {
+      Random own = new Random(r);
+      work.add(() -> {
+        for (int i = 0; i < probes / 2; i++) {
+          timed(base + "/" + patientIds.get(own.nextInt(patientIds.size())));
+        }
+        return null;
+      });
+    }
+    long start = System.nanoTime();
+    for (Future<Void> done : pool.invokeAll(work)) {
+      done.get();
+    }
+    pool.shutdown();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("reads concurrent (%d clients): %d reads in %.1f s = %.0f reads/s%n",
+        readers, readers * (probes / 2), seconds, readers * (probes / 2) / seconds);
   }
 
   private static void print(String what, LoadResult result) {

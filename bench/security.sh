@@ -22,6 +22,11 @@ for what in "ingest sustained, plain creates" "ingest sustained, conditional cre
   awk -v w="$what" -v on="$on" -v off="$off" \
     'BEGIN { printf "  %-32s on %6d  off %6d resources/s  overhead %5.1f%%\n", w, on, off, (off - on) * 100 / off }'
 done
+what="reads concurrent"
+on=$(grep "^$what" "$out/on" | sed 's/.*= \([0-9]*\) reads\/s.*/\1/')
+off=$(grep "^$what" "$out/off" | sed 's/.*= \([0-9]*\) reads\/s.*/\1/')
+awk -v w="$what (8 clients)" -v on="$on" -v off="$off" \
+  'BEGIN { printf "  %-32s on %6d  off %6d reads/s      overhead %5.1f%%\n", w, on, off, (off - on) * 100 / off }'
 for what in "read Patient/{id}" "search Patient?identifier="; do
   on=$(grep -F "$what:" "$out/on" | sed 's/.*p50=\([0-9.]*\) ms.*/\1/')
   off=$(grep -F "$what:" "$out/off" | sed 's/.*p50=\([0-9.]*\) ms.*/\1/')

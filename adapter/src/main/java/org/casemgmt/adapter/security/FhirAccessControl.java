@@ -15,6 +15,7 @@ import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Subscription;
 
@@ -93,6 +94,7 @@ public class FhirAccessControl {
     grant(request).ifPresent(grant -> {
       String type = context.getResourceType(resource);
       write(grant, type, Interaction.CREATE);
+      kept(resource);
       subscriptionEndpoint(resource);
       reach(grant, Interaction.CREATE, resource, request);
     });
@@ -102,6 +104,8 @@ public class FhirAccessControl {
   void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     grant(request).ifPresent(grant -> {
       write(grant, context.getResourceType(resource), Interaction.UPDATE);
+      kept(previous);
+      kept(resource);
       subscriptionEndpoint(resource);
       reach(grant, Interaction.UPDATE, previous, request);
       reach(grant, Interaction.UPDATE, resource, request);
@@ -112,16 +116,25 @@ public class FhirAccessControl {
   void beforeDelete(IBaseResource resource, RequestDetails request) {
     grant(request).ifPresent(grant -> {
       write(grant, context.getResourceType(resource), Interaction.DELETE);
+      kept(resource);
       reach(grant, Interaction.DELETE, resource, request);
     });
   }
 
-  /** The clients a resource is about ("Patient/12"): a Patient itself, or the owners of its patient compartment. */
+  /**
+   * The clients a resource is about ("Patient/12"): a Patient itself, the owners of its patient compartment, or a
+   * Group's members (who is on whose caseload, who is in which program).
+   */
   public Set<String> clientsOf(IBaseResource resource) {
     String type = context.getResourceType(resource);
     if ("Patient".equals(type)) {
       IIdType id = resource.getIdElement();
       return id.hasIdPart() ? Set.of("Patient/" + id.getIdPart()) : Set.of();
+    }
+    if (resource instanceof Group group) {
+      return group.getMember().stream().map(member -> member.getEntity().getReferenceElement())
+          .filter(id -> "Patient".equals(id.getResourceType()) && id.hasIdPart())
+          .map(id -> "Patient/" + id.getIdPart()).collect(java.util.stream.Collectors.toSet());
     }
     if (!context.getResourceDefinition(type).getSearchParamsForCompartmentName("Patient").isEmpty()) {
       List<IIdType> owners = terser.getCompartmentOwnersForResource("Patient", resource, Set.of());
@@ -241,6 +254,13 @@ public class FhirAccessControl {
   private static void operation(AccessGrant grant, String name) {
     if (name == null || !grant.allowsOperation(name)) {
       throw forbidden("The role " + grant.role().name() + " may not invoke " + name);
+    }
+  }
+
+  /** Caseloads follow CareTeams and episodes of care; written directly they would stop saying whose clients are whose. */
+  private static void kept(IBaseResource resource) {
+    if (Caseloads.kept(resource)) {
+      throw forbidden("Caseload Groups are kept by the service from CareTeams and EpisodeOfCare; change those instead");
     }
   }
 

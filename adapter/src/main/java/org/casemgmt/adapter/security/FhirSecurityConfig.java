@@ -2,17 +2,22 @@ package org.casemgmt.adapter.security;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.matcher.SearchParamMatcher;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
+import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
+import jakarta.persistence.EntityManagerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.orm.jpa.SharedEntityManagerCreator;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Access control on the FHIR server: the grant of each API request checked on the way in and on every resource on
- * the way out (registered with the REST server: they concern callers), and Part 2 labelling of every write
- * (registered with storage: feeds' writes are labelled too).
+ * the way out and case managers' searches narrowed to their caseload (registered with the REST server: they concern
+ * callers); Part 2 labelling and caseloads kept on every write (registered with storage: feeds write too).
  */
 @Configuration
 class FhirSecurityConfig {
@@ -42,6 +47,25 @@ class FhirSecurityConfig {
     SmartCapabilities capabilities = new SmartCapabilities(properties);
     fhirServer.registerInterceptor(capabilities);
     return capabilities;
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "adapter.security.enabled", havingValue = "true", matchIfMissing = true)
+  CaseloadSearches caseloadSearches(FhirContext context, ISearchParamRegistry searchParameters,
+      RestfulServer fhirServer) {
+    CaseloadSearches searches = new CaseloadSearches(context, searchParameters);
+    fhirServer.registerInterceptor(searches);
+    return searches;
+  }
+
+  /** With storage: a feed's or the workflow's write changes caseloads as much as a caller's. */
+  @Bean
+  Caseloads caseloads(DaoRegistry daos, EntityManagerFactory entityManagers,
+      PlatformTransactionManager transactionManager, IInterceptorService storageInterceptors) {
+    Caseloads caseloads = new Caseloads(daos, SharedEntityManagerCreator.createSharedEntityManager(entityManagers),
+        transactionManager);
+    storageInterceptors.registerInterceptor(caseloads);
+    return caseloads;
   }
 
   @Bean

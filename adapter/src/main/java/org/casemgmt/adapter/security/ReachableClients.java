@@ -1,29 +1,18 @@
 package org.casemgmt.adapter.security;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.param.ReferenceParam;
-import ca.uhn.fhir.rest.param.TokenParam;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import org.hl7.fhir.r4.model.CareTeam;
-import org.hl7.fhir.r4.model.EpisodeOfCare;
-import org.hl7.fhir.r4.model.PractitionerRole;
-import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The clients ("Patient/12") a request may reach, looked up once per request: a case manager's caseload (active
- * CareTeams naming them or one of their PractitionerRoles as participant, active EpisodeOfCare with them as care
- * manager), a partner EHR's clients, or the launch patient. {@code null} stands for every client.
+ * The clients ("Patient/12") a request may reach, looked up once per request: a case manager's caseload
+ * ({@link Caseloads}), a partner EHR's clients, or the launch patient. {@code null} stands for every client.
  */
 @Component
 public class ReachableClients {
@@ -31,12 +20,12 @@ public class ReachableClients {
 
   @PersistenceContext
   private EntityManager entityManager;
-  private final DaoRegistry daos;
+  private final Caseloads caseloads;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  ReachableClients(DaoRegistry daos, PlatformTransactionManager transactionManager, Clock clock) {
-    this.daos = daos;
+  ReachableClients(Caseloads caseloads, PlatformTransactionManager transactionManager, Clock clock) {
+    this.caseloads = caseloads;
     // In the transaction of the write that opens the record, so a rolled-back write opens nothing.
     this.transaction = new TransactionTemplate(transactionManager);
     this.clock = clock;
@@ -86,46 +75,14 @@ public class ReachableClients {
     return roleReach == null || roleReach.contains(patient) ? Set.of(patient) : Set.of();
   }
 
+  /** A case manager's caseload is kept as a Group ({@link Caseloads}); only practitioners have one. */
   private Set<String> caseload(String fhirUser) {
-    Set<String> clients = new HashSet<>();
-    if (fhirUser == null) {
-      return clients;
-    }
-    Set<String> me = new HashSet<>(List.of(fhirUser));
-    if (fhirUser.startsWith("Practitioner/")) {
-      search(PractitionerRole.class, new SearchParameterMap()
-          .add(PractitionerRole.SP_PRACTITIONER, new ReferenceParam(fhirUser)))
-          .forEach(role -> me.add("PractitionerRole/" + role.getIdElement().getIdPart()));
-    }
-    for (String reference : me) {
-      search(CareTeam.class, new SearchParameterMap()
-          .add(CareTeam.SP_PARTICIPANT, new ReferenceParam(reference))
-          .add(CareTeam.SP_STATUS, new TokenParam("active")))
-          .forEach(team -> addPatient(clients, team.getSubject()));
-      search(EpisodeOfCare.class, new SearchParameterMap()
-          .add(EpisodeOfCare.SP_CARE_MANAGER, new ReferenceParam(reference))
-          .add(EpisodeOfCare.SP_STATUS, new TokenParam("active")))
-          .forEach(episode -> addPatient(clients, episode.getPatient()));
-    }
-    return clients;
+    return fhirUser != null && fhirUser.startsWith("Practitioner/") ? caseloads.of(fhirUser) : Set.of();
   }
 
   private Set<String> partners(String partner) {
     return new HashSet<>(entityManager.createQuery(
             "select p.patientId from PartnerClient p where p.partner = :partner", String.class)
         .setParameter("partner", partner).getResultList());
-  }
-
-  private <T extends org.hl7.fhir.r4.model.Resource> List<T> search(Class<T> type, SearchParameterMap query) {
-    query.setLoadSynchronous(true);
-    return daos.getResourceDao(type).searchForResources(query, new SystemRequestDetails()).stream()
-        .map(type::cast).toList();
-  }
-
-  private static void addPatient(Set<String> clients, Reference reference) {
-    if (reference.getReferenceElement().getResourceType() != null
-        && "Patient".equals(reference.getReferenceElement().getResourceType())) {
-      clients.add("Patient/" + reference.getReferenceElement().getIdPart());
-    }
   }
 }
