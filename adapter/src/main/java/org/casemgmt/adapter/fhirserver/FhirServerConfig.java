@@ -53,7 +53,10 @@ class FhirServerConfig {
       IValidationSupport validationSupport,
       DatabaseBackedPagingProvider pagingProvider,
       List<FhirOperation> operations) {
-    daoRegistry.setSupportedResourceTypes(properties.resourceTypes());
+    // Left unset, the registry serves every type HAPI's R4 model knows.
+    if (!properties.resourceTypes().isEmpty()) {
+      daoRegistry.setSupportedResourceTypes(properties.resourceTypes());
+    }
 
     RestfulServer server = new RestfulServer(fhirContext);
     server.setServerName("Case-management FHIR adapter");

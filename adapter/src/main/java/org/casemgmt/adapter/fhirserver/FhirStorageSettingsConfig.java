@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.config.JpaStorageSettings;
 import ca.uhn.fhir.jpa.model.config.PartitionSettings;
 import ca.uhn.fhir.jpa.model.entity.StorageSettings.IndexEnabledEnum;
+import java.util.Collection;
 import org.casemgmt.profiles.ImplementationGuide;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,10 @@ class FhirStorageSettingsConfig {
   @Bean
   SearchParameterPolicy searchParameterPolicy(FhirContext fhirContext, FhirServerProperties properties,
       ImplementationGuide guide) {
-    return new SearchParameterPolicy(fhirContext, properties.searchParameters(), guide.searchParameters());
+    Collection<String> served = properties.resourceTypes().isEmpty()
+        ? fhirContext.getResourceTypes() : properties.resourceTypes();
+    return new SearchParameterPolicy(fhirContext, properties.searchParameters(),
+        new SearchParameterPolicy.Defaults(served, properties.defaultSearchParameters()), guide.searchParameters());
   }
 
   @Bean

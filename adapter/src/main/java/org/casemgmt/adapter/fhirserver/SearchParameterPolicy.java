@@ -30,15 +30,27 @@ class SearchParameterPolicy {
 
   private final FhirContext fhirContext;
   private final Map<String, List<String>> allowed;
+  private final Defaults defaults;
   private final List<SearchParameter> defined;
 
   /**
+   * For the served types the list does not name: these of their standard parameters, and those that place them in
+   * the Patient compartment.
+   */
+  record Defaults(Collection<String> servedTypes, List<String> names) {
+    static final Defaults NONE = new Defaults(List.of(), List.of());
+  }
+
+  /**
    * @param allowed the standard parameters to index, by resource type; empty means all of them
+   * @param defaults the parameters of the served types {@code allowed} does not name
    * @param defined the implementation guide's own search parameters, always in force
    */
-  SearchParameterPolicy(FhirContext fhirContext, Map<String, List<String>> allowed, List<SearchParameter> defined) {
+  SearchParameterPolicy(FhirContext fhirContext, Map<String, List<String>> allowed, Defaults defaults,
+      List<SearchParameter> defined) {
     this.fhirContext = fhirContext;
     this.allowed = allowed;
+    this.defaults = defaults;
     this.defined = defined;
   }
 
@@ -60,8 +72,21 @@ class SearchParameterPolicy {
         }
       }
     });
+    if (restrictsDefaults()) {
+      defaults.servedTypes().stream().filter(type -> !allowed.containsKey(type)).forEach(type ->
+          defaultParams(resourceDefinition(type))
+              .forEach(standard -> byUrl.put(standard.getUri(), toResource(standard).addBase(type))));
+    }
     defined.forEach(parameter -> byUrl.put(parameter.getUrl(), parameter));
     return byUrl;
+  }
+
+  private List<RuntimeSearchParam> defaultParams(RuntimeResourceDefinition resource) {
+    return resource.getSearchParams().stream()
+        .filter(p -> p.getUri() != null && p.getPath() != null && !p.getPath().isBlank())
+        .filter(p -> defaults.names().contains(p.getName()) || p.getProvidesMembershipInCompartments() != null
+            && p.getProvidesMembershipInCompartments().contains("Patient"))
+        .toList();
   }
 
   /**

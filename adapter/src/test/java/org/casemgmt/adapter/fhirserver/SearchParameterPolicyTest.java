@@ -13,12 +13,28 @@ import org.hl7.fhir.r4.model.SearchParameter;
 import org.junit.jupiter.api.Test;
 
 class SearchParameterPolicyTest {
+  private static final SearchParameterPolicy.Defaults NONE = SearchParameterPolicy.Defaults.NONE;
   private final FhirContext r4 = FhirContext.forR4Cached();
+
+  /** A type the list does not name gets the default names it has, and every parameter placing it with a client. */
+  @Test
+  void aServedTypeTheListDoesNotNameGetsTheDefaultsAndItsPatientCompartmentParameters() {
+    SearchParameterPolicy.Defaults defaults = new SearchParameterPolicy.Defaults(
+        List.of("Patient", "MedicationAdministration"), List.of("patient", "code", "status", "identifier"));
+    Map<String, SearchParameter> parameters =
+        new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier")), defaults, List.of()).searchParameters();
+
+    assertThat(parameters.values()).filteredOn(p -> p.getBase().get(0).getValue().equals("MedicationAdministration"))
+        .extracting(SearchParameter::getCode)
+        .containsExactlyInAnyOrder("patient", "code", "status", "identifier", "performer", "subject");
+    assertThat(parameters.values()).filteredOn(p -> p.getBase().get(0).getValue().equals("Patient"))
+        .extracting(SearchParameter::getCode).containsExactly("identifier");
+  }
 
   @Test
   void eachListedNameBecomesTheStandardSearchParameterWithItsCanonicalUrl() {
     Map<String, SearchParameter> parameters =
-        new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "birthdate")), List.of()).searchParameters();
+        new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "birthdate")), NONE, List.of()).searchParameters();
 
     assertThat(parameters).containsOnlyKeys(
         "http://hl7.org/fhir/SearchParameter/Patient-identifier",
@@ -34,7 +50,7 @@ class SearchParameterPolicyTest {
   @Test
   void aStarKeepsEveryStandardParameterOfTheType() {
     Map<String, SearchParameter> parameters =
-        new SearchParameterPolicy(r4, Map.of("Coverage", List.of("*")), List.of()).searchParameters();
+        new SearchParameterPolicy(r4, Map.of("Coverage", List.of("*")), NONE, List.of()).searchParameters();
 
     assertThat(parameters.values()).extracting(SearchParameter::getCode)
         .contains("beneficiary", "payor", "subscriber", "identifier", "status", "type", "patient");
@@ -42,7 +58,7 @@ class SearchParameterPolicyTest {
 
   @Test
   void aNameThatIsNotAStandardParameterIsRefusedWithTheValidNames() {
-    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("medicaid-id")), List.of());
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("medicaid-id")), NONE, List.of());
 
     assertThatThrownBy(policy::searchParameters)
         .isInstanceOf(IllegalArgumentException.class)
@@ -52,14 +68,14 @@ class SearchParameterPolicyTest {
 
   @Test
   void anUnknownResourceTypeIsRefused() {
-    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Client", List.of("identifier")), List.of());
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Client", List.of("identifier")), NONE, List.of());
 
     assertThatThrownBy(policy::searchParameters).hasMessageContaining("unknown resource type: Client");
   }
 
   @Test
   void anUnchangedListNeedsNoWrites() {
-    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "name")), List.of());
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "name")), NONE, List.of());
     List<SearchParameter> stored = policy.searchParameters().values().stream()
         .map(p -> (SearchParameter) p.copy().setId("SearchParameter/" + p.getCode())).toList();
 
@@ -69,8 +85,8 @@ class SearchParameterPolicyTest {
   @Test
   void aNewNameIsWrittenAndADroppedStandardNameIsRetired() {
     List<SearchParameter> stored = List.copyOf(
-        new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "gender")), List.of()).searchParameters().values());
-    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "name")), List.of());
+        new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "gender")), NONE, List.of()).searchParameters().values());
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier", "name")), NONE, List.of());
 
     Bundle changes = policy.changesAgainst(stored);
 
@@ -86,7 +102,7 @@ class SearchParameterPolicyTest {
   void searchParametersUsersCreatedAreNeverRetired() {
     SearchParameter theirs = new SearchParameter().setUrl("http://example.org/SearchParameter/Patient-nickname")
         .setCode("nickname").setStatus(PublicationStatus.ACTIVE);
-    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier")), List.of());
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier")), NONE, List.of());
 
     assertThat(policy.changesAgainst(List.of(theirs)).getEntry())
         .extracting(e -> ((SearchParameter) e.getResource()).getCode()).containsExactly("identifier");
@@ -96,7 +112,7 @@ class SearchParameterPolicyTest {
   void theGuidesSearchParametersAreWrittenAndOnesItNoLongerDefinesAreRetired() {
     SearchParameter county = defined("Patient", "address-county");
     SearchParameter dropped = defined("Task", "owner-role");
-    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier")), List.of(county));
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier")), NONE, List.of(county));
 
     Bundle changes = policy.changesAgainst(List.of(dropped));
 
@@ -110,7 +126,7 @@ class SearchParameterPolicyTest {
   void withoutAListEveryStandardParameterStaysAndOnlyTheGuidesAreWritten() {
     SearchParameter standardStored = new SearchParameter().setUrl("http://hl7.org/fhir/SearchParameter/Patient-gender")
         .setCode("gender").setStatus(PublicationStatus.ACTIVE);
-    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of(), List.of(defined("Patient", "address-county")));
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of(), NONE, List.of(defined("Patient", "address-county")));
 
     assertThat(policy.changesAgainst(List.of(standardStored)).getEntry())
         .extracting(e -> ((SearchParameter) e.getResource()).getCode()).containsExactly("address-county");
