@@ -16,6 +16,7 @@ import ca.uhn.fhir.jpa.search.DatabaseBackedPagingProvider;
 import ca.uhn.fhir.jpa.subscription.channel.config.SubscriptionChannelConfig;
 import ca.uhn.fhir.rest.api.EncodingEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.interceptor.SearchPreferHandlingInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
@@ -76,6 +77,9 @@ class FhirServerConfig {
     capabilities.setImplementationDescription(
         "Unified client records for mental-health case management: EHR and Medicaid feeds, eligibility, care plans");
     server.setServerConformanceProvider(capabilities);
+    server.registerInterceptor(new HttpSemantics());
+    // Prefer: handling=lenient drops search parameters the server does not know; strict (the default) refuses them.
+    server.registerInterceptor(new SearchPreferHandlingInterceptor(searchParamRegistry));
     return server;
   }
 

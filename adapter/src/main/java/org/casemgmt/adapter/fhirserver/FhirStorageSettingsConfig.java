@@ -37,6 +37,11 @@ class FhirStorageSettingsConfig {
     // patient merge (ADT A40) does.
     settings.setMassIngestionMode(properties.massIngestion());
     settings.setAutoSupportDefaultSearchParams(!searchParameters.restrictsDefaults());
+    // Read-your-writes: a search right after a write sees it. HAPI would answer a repeated search from its results
+    // of up to a minute before (what an EHR's create-then-search finds stale).
+    settings.setReuseCachedSearchResultsForMillis(null);
+    // name:contains, as the specification defines it for strings (a scan: the client asks for it knowingly).
+    settings.setAllowContainsSearches(true);
     return settings;
   }
 
