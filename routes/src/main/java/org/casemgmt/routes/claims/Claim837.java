@@ -252,7 +252,8 @@ final class Claim837 {
   ParsedClaim close(ClaimOrigin origin) {
     X12Fault first = firstFault();
     if (first != null) {
-      return ParsedClaim.rejected(origin, ClaimRejection.of(first, ClaimRejection.Scope.CLAIM, draft.claimId));
+      return ParsedClaim.rejected(origin, ClaimRejection.of(first, ClaimRejection.Scope.CLAIM, draft.claimId,
+          subscriber == null ? null : subscriber.memberId));
     }
     draft.billingNpi = billing == null ? null : billing.npi;
     boolean dependent = patient != null;
