@@ -55,6 +55,15 @@ class ClaimFileLoader extends FeedFileLoader implements ClaimFileIntake {
             row.getString("location"), row.getString("reason")), fileId));
   }
 
+  /** Claims staged; claims rejected and members whose evidence the record refused. */
+  @Override
+  protected Items items(long fileId, JobExecution execution) {
+    Optional<StepExecution> stage = files.lastStep(execution, ClaimFileJob.STAGE);
+    Optional<StepExecution> derive = files.lastStep(execution, ClaimFileJob.DERIVE);
+    return new Items(FeedFiles.count(stage, ClaimStagingWriter.STAGED), FeedFiles.count(stage,
+        ClaimStagingWriter.REJECTED) + FeedFiles.count(derive, EvidenceWriter.REFUSED));
+  }
+
   private static String nonNull(String text) {
     return text == null ? "" : text;
   }

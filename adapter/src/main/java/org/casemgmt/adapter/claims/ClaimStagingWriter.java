@@ -104,11 +104,11 @@ class ClaimStagingWriter implements ItemWriter<FileItem<ParsedClaim>>, StepExecu
     if (rejections.isEmpty()) {
       return;
     }
-    jdbc.batchUpdate("INSERT INTO cm_claim_rejection (file_id, position, scope, claim_id, location, reason)"
-        + " VALUES (?, ?, ?, ?, ?, ?)", rejections.stream().map(item -> {
+    jdbc.batchUpdate("INSERT INTO cm_claim_rejection (file_id, position, scope, claim_id, member_id, location,"
+        + " reason) VALUES (?, ?, ?, ?, ?, ?, ?)", rejections.stream().map(item -> {
           ClaimRejection rejection = item.parsed().rejection();
           return new Object[] {fileId, item.position(), rejection.scope().name(), rejection.claimId(),
-              truncate(location(item.parsed().origin(), rejection), 200), truncate(rejection.reason(), 2000)};
+              rejection.memberId(), truncate(location(item.parsed().origin(), rejection), 200), truncate(rejection.reason(), 2000)};
         }).toList());
   }
 

@@ -6,7 +6,9 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.casemgmt.routes.FeedHeaders;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The operator's view of the dead letters: list them, read one whole, replay it through its feed. Payloads hold PHI,
@@ -46,11 +49,25 @@ class DeadLetterController {
   record Replay(long id, String outcome, Long failedAgainAs, String reply) {
   }
 
+  /**
+   * A page of the dead letters, oldest first, after the one named by {@code after}. When there are more, the
+   * {@code Link} header names the next page ({@code rel="next"}, RFC 8288), so a list is never cut off silently.
+   */
   @GetMapping
-  List<Summary> list(@RequestParam(required = false) String feed,
-      @RequestParam(defaultValue = "OPEN") String status, @RequestParam(defaultValue = "100") int limit) {
+  ResponseEntity<List<Summary>> list(@RequestParam(required = false) String feed,
+      @RequestParam(defaultValue = "OPEN") String status, @RequestParam(defaultValue = "100") int limit,
+      @RequestParam(defaultValue = "0") long after) {
     DeadLetter.Status wanted = "ALL".equalsIgnoreCase(status) ? null : parseStatus(status);
-    return store.list(feed, wanted, Math.min(limit, 1000)).stream().map(Summary::of).toList();
+    int size = Math.max(1, Math.min(limit, 1000));
+    List<DeadLetter> found = store.list(feed, wanted, after, size + 1);
+    List<Summary> page = found.stream().limit(size).map(Summary::of).toList();
+    ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+    if (found.size() > size) {
+      String next = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("after",
+          page.get(page.size() - 1).id()).replaceQueryParam("limit", size).build().toUriString();
+      response.header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
+    }
+    return response.body(page);
   }
 
   @GetMapping("/{id}")

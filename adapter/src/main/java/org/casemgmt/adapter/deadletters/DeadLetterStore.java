@@ -38,7 +38,8 @@ class DeadLetterStore implements DeadLetters {
   public long keep(String feed, String source, String payload, String reason) {
     DeadLetter letter = new DeadLetter(feed, source, payload, reason, clock.instant());
     ownTransaction.executeWithoutResult(status -> entityManager.persist(letter));
-    log.warn("Dead letter {} kept from feed {} ({}): {}", letter.id(), feed, source, reason);
+    // The reason can quote the input (a value the sender got wrong, an EHR's words): the store has it, the log not.
+    log.warn("Dead letter {} kept from feed {} ({})", letter.id(), feed, source);
     return letter.id();
   }
 
@@ -46,15 +47,17 @@ class DeadLetterStore implements DeadLetters {
   public long keepWithBatch(String feed, String source, String payload, String reason) {
     DeadLetter letter = new DeadLetter(feed, source, payload, reason, clock.instant());
     withBatch.executeWithoutResult(status -> entityManager.persist(letter));
-    log.warn("Dead letter {} kept with its batch from feed {} ({}): {}", letter.id(), feed, source, reason);
+    log.warn("Dead letter {} kept with its batch from feed {} ({})", letter.id(), feed, source);
     return letter.id();
   }
 
-  List<DeadLetter> list(String feed, DeadLetter.Status status, int limit) {
+  /** Up to {@code limit} dead letters with an id above {@code after}, oldest first. */
+  List<DeadLetter> list(String feed, DeadLetter.Status status, long after, int limit) {
     String where = (feed == null ? "" : " and d.feed = :feed") + (status == null ? "" : " and d.status = :status");
     return ownTransaction.execute(tx -> {
       TypedQuery<DeadLetter> query = entityManager.createQuery(
-          "select d from DeadLetter d where 1 = 1" + where + " order by d.id", DeadLetter.class);
+          "select d from DeadLetter d where d.id > :after" + where + " order by d.id", DeadLetter.class);
+      query.setParameter("after", after);
       if (feed != null) {
         query.setParameter("feed", feed);
       }

@@ -165,9 +165,9 @@ class EhrPageRecorder implements EhrRecord {
       } catch (ClientIdentity.AmbiguousClient ambiguous) {
         throw new Refused(where(pulled.received()) + ": " + ambiguous.getMessage());
       }
-      Patient client = known.map(ClientIdentity.Match::updated).orElse(incoming);
+      Patient client = known.map(match -> KnownDemographics.kept(match.stored(), match.updated())).orElse(incoming);
       String reference;
-      if (known.isPresent() && !known.get().changesRecord()) {
+      if (known.isPresent() && known.get().stored().equalsDeep(client)) {
         reference = changes.unchanged(client);
         unchanged++;
       } else {

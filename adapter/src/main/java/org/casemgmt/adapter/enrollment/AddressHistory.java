@@ -50,6 +50,17 @@ final class AddressHistory {
     return after;
   }
 
+  /**
+   * The county known for the residence's place when the residence names none: an 834 that leaves N406 out says
+   * nothing of the county, which stays as known for the same street, city, state and ZIP code.
+   */
+  static String knownCounty(List<Address> addresses, Address residence) {
+    Address withoutCounty = residence.copy().setDistrict(null);
+    return addresses.stream().filter(address -> address.hasDistrict()
+        && samePlace(address.copy().setDistrict(null), withoutCounty)).map(Address::getDistrict).reduce((a, b) -> b)
+        .orElse(null);
+  }
+
   /** Where the client lives now as far as the record says: a home (or unqualified) address that has not ended. */
   private static boolean currentResidence(Address address) {
     return (address.getUse() == AddressUse.HOME || address.getUse() == null)

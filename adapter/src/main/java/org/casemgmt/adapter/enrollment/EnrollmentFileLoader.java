@@ -49,4 +49,12 @@ class EnrollmentFileLoader extends FeedFileLoader implements EnrollmentFileIntak
             row.getString("member_id") == null ? "" : row.getString("member_id"), row.getString("location"),
             row.getString("reason")), fileId));
   }
+
+  /** Members' records recorded; records rejected as read and members the record refused. */
+  @Override
+  protected Items items(long fileId, JobExecution execution) {
+    Optional<StepExecution> step = files.lastStep(execution, EnrollmentFileJob.RECORD);
+    return new Items(FeedFiles.count(step, EnrollmentWriter.RECORDED), FeedFiles.count(step,
+        EnrollmentWriter.REJECTED) + FeedFiles.count(step, EnrollmentWriter.REFUSED));
+  }
 }

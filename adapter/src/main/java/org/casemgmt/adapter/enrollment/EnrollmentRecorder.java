@@ -114,7 +114,7 @@ class EnrollmentRecorder {
    * here when the file is dropped again.
    */
   private static boolean refused(RuntimeException failure) {
-    return failure instanceof ClientIdentity.AmbiguousClient
+    return failure instanceof ClientIdentity.AmbiguousClient || failure instanceof MemberRecord.Refused
         || failure instanceof BaseServerResponseException response && response.getStatusCode() < 500
         && !ConcurrentWrites.collided(failure);
   }

@@ -6,12 +6,14 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.casemgmt.adapter.identity.ClientIdentity;
 import org.casemgmt.adapter.identity.ClientRecordChanges;
 import org.casemgmt.routes.enrollment.MaintenanceType;
 import org.casemgmt.routes.enrollment.MemberMaintenance;
 import org.casemgmt.routes.enrollment.MemberMaintenance.CoverageChange;
 import org.casemgmt.routes.enrollment.MemberOrigin;
+import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Coverage.CoverageStatus;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -27,10 +29,17 @@ import org.hl7.fhir.r4.model.Reference;
  * and insurance line. What results is compared with what is stored, so a record that changes nothing (the same file
  * content in another file, a monthly full file) writes nothing.
  *
- * <p>Maintenance: an addition, change, correction, audit or reinstatement of a coverage makes it active over the
- * benefit dates it gives (no end date: open); a termination ends it on its end date, or cancels it when it ends before
- * it began. A member's termination or reinstatement without coverage loops applies to all the member's coverage from
- * this feed: active coverage ends on the eligibility end date; ended coverage is open again.
+ * <p>Absent is not deleted: a part of the member a record leaves out (middle name, birth date, gender, county, plan
+ * name, benefit end) keeps what is known. An 834 has no null value; what clears is a name sent as a correction
+ * (NM1*74 or 2100B NM1*70), which replaces the name whole.
+ *
+ * <p>Maintenance of a coverage (HD01): an addition (021) puts it in force from its benefit begin, to its benefit end
+ * when it gives one; a reinstatement (025) puts it in force again, open unless it gives an end; a change (001),
+ * correction (026) or audit (030) states it as it is, and what it leaves out (the end of a coverage that ended) stands;
+ * a termination (024) ends it on its end date, or cancels it when that is before it began. Only an addition needs a
+ * benefit begin: the others take the begin on record, and one for a coverage not on record is refused. A member's
+ * termination or reinstatement without coverage loops applies to all the member's coverage from this feed: active
+ * coverage ends on the eligibility end date; ended coverage is open again.
  */
 final class MemberRecord {
   private final String medicaidSystem;
@@ -62,27 +71,53 @@ final class MemberRecord {
     this.storedCoverage = storedCoverage;
   }
 
+  /** A record the client record cannot take; the member's records are refused with it. */
+  static final class Refused extends RuntimeException {
+    Refused(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
   void apply(MemberMaintenance member, MemberOrigin origin) {
     records.add(origin);
     demographics(member);
     if (member.address() != null) {
-      client.setAddress(AddressHistory.moved(client.getAddress(), EnrollmentResources.residence(member.address(),
-          policy.county(member.address().county())), member.effective()));
+      Address residence = EnrollmentResources.residence(member.address(), policy.county(member.address().county()));
+      if (!residence.hasDistrict()) {
+        residence.setDistrict(AddressHistory.knownCounty(client.getAddress(), residence));
+      }
+      client.setAddress(AddressHistory.moved(client.getAddress(), residence, member.effective()));
     }
     if (member.coverages().isEmpty()) {
       wholeMember(member);
     }
     for (CoverageChange line : member.coverages()) {
       String key = EnrollmentResources.key(member.memberId(), member.payer(), line.insuranceLine());
-      Coverage target = coverage.computeIfAbsent(key, k -> storedCoverage.containsKey(k)
-          ? storedCoverage.get(k).copy() : EnrollmentResources.coverage(member, line, policy.coverageType(),
-              medicaidSystem));
-      target.getClass_().get(0).setName(line.plan());
-      if (line.maintenance() == MaintenanceType.TERMINATION) {
-        end(target, line.start(), line.end());
-      } else {
-        open(target, line.start(), line.end());
+      Coverage target = coverage.get(key);
+      if (target == null && storedCoverage.containsKey(key)) {
+        target = storedCoverage.get(key).copy();
+      } else if (target == null && line.start() == null) {
+        throw new Refused("HD01 '" + line.maintenance().code() + "' of HD03 '" + line.insuranceLine() + "': the"
+            + " coverage is not on record (with payer " + member.payer().key() + ") and the loop gives no benefit"
+            + " begin (DTP*348) to record it from");
+      } else if (target == null) {
+        target = EnrollmentResources.coverage(member, line, policy.coverageType(), medicaidSystem);
       }
+      coverage.put(key, target);
+      maintain(target, line);
+    }
+  }
+
+  private static void maintain(Coverage target, CoverageChange line) {
+    if (line.plan() != null) {
+      target.getClass_().get(0).setName(line.plan());
+    }
+    LocalDate start = line.start() != null ? line.start() : day(target.getPeriod().getStartElement());
+    switch (line.maintenance()) {
+      case TERMINATION -> end(target, start, line.end());
+      case ADDITION, REINSTATEMENT -> open(target, start, line.end());
+      default -> open(target, start, line.end() != null || !target.getPeriod().hasEnd() ? line.end()
+          : day(target.getPeriod().getEndElement()));
     }
   }
 
@@ -124,12 +159,19 @@ final class MemberRecord {
 
   private void demographics(MemberMaintenance member) {
     MemberMaintenance.PersonName name = member.name();
+    HumanName known = client.getName().isEmpty() ? null : client.getNameFirstRep();
+    // A name left out keeps the known one; a middle name left out too, unless the given name sent is another one (a
+    // record of another name) or the name is a correction, which is sent whole.
+    boolean whole = member.corrected() || known == null
+        || name.given() != null && !name.given().equalsIgnoreCase(Objects.toString(given(known, 0), ""));
+    String given = name.given() != null || whole ? name.given() : given(known, 0);
+    String middle = name.middle() != null || whole ? name.middle() : given(known, 1);
     HumanName recorded = new HumanName().setFamily(name.family());
-    if (name.given() != null) {
-      recorded.addGiven(name.given());
+    if (given != null) {
+      recorded.addGiven(given);
     }
-    if (name.middle() != null) {
-      recorded.addGiven(name.middle());
+    if (middle != null) {
+      recorded.addGiven(middle);
     }
     if (client.getName().size() != 1 || !client.getNameFirstRep().equalsDeep(recorded)) {
       client.setName(new ArrayList<>(List.of(recorded)));
@@ -144,6 +186,11 @@ final class MemberRecord {
         default -> AdministrativeGender.UNKNOWN;
       });
     }
+  }
+
+  /** The n-th given name on record (0 the first, 1 the middle), or null. */
+  private static String given(HumanName name, int n) {
+    return name.getGiven().size() > n ? name.getGiven().get(n).getValue() : null;
   }
 
   /** A member's termination or reinstatement that names no coverage: all the member's coverage from this feed. */
@@ -180,6 +227,7 @@ final class MemberRecord {
   }
 
   private static LocalDate day(DateTimeType value) {
-    return LocalDate.parse(value.getValueAsString().substring(0, 10));
+    return value == null || value.getValueAsString() == null ? null
+        : LocalDate.parse(value.getValueAsString().substring(0, 10));
   }
 }

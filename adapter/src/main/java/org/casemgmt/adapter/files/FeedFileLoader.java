@@ -43,6 +43,16 @@ public abstract class FeedFileLoader implements FileIntake {
   /** What the report adds after its header: the feed's counts and its rejected items. */
   protected abstract void describe(FileReport report, long fileId, JobExecution execution);
 
+  /**
+   * How many of a completed file's items were taken, and how many were not (rejected as read, or refused by the
+   * record): what tells a file loaded whole from one loaded in part or not at all.
+   */
+  protected abstract Items items(long fileId, JobExecution execution);
+
+  /** @see #items */
+  public record Items(long taken, long notTaken) {
+  }
+
   @Override
   public Result load(Path file) {
     String name = file.getFileName().toString();
@@ -64,9 +74,13 @@ public abstract class FeedFileLoader implements FileIntake {
             Outcome.ALREADY_LOADED).text("The same content was loaded before (see its first report); nothing"
                 + " changed.").toString());
       }
-      Outcome outcome = outcome(execution);
+      Outcome outcome = outcome(execution, fileId);
       log.info("{} {} (file {}): {}", label, name, fileId, outcome);
       FileReport report = new FileReport(files.label(), name, fileId, outcome).failure(execution);
+      if (outcome == Outcome.REJECTED) {
+        report.text("Nothing in the file could be taken: each item's reason is below. Correct them and send the"
+            + " file again.");
+      }
       describe(report, fileId, execution);
       return new Result(outcome, report.toString());
     } catch (Exception e) {
@@ -76,9 +90,11 @@ public abstract class FeedFileLoader implements FileIntake {
     }
   }
 
-  private static Outcome outcome(JobExecution execution) {
+  private Outcome outcome(JobExecution execution, long fileId) {
     if (execution.getStatus() == BatchStatus.COMPLETED) {
-      return Outcome.LOADED;
+      Items items = items(fileId, execution);
+      return items.notTaken() == 0 ? Outcome.LOADED
+          : items.taken() == 0 ? Outcome.REJECTED : Outcome.LOADED_WITH_REJECTIONS;
     }
     boolean unreadable = execution.getAllFailureExceptions().stream().anyMatch(failure -> unreadable(failure)
         .isPresent());

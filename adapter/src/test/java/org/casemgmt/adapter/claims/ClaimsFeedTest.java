@@ -3,7 +3,6 @@ package org.casemgmt.adapter.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +36,6 @@ class ClaimsFeedTest extends FhirServerTest {
   private static final String MEDICAID = "urn:oid:2.16.840.1.113883.4.927";
   private static final String EPISODES = "https://fhir.casemgmt-adapter.org/sid/claims-episode";
   private static final String DIAGNOSES = "https://fhir.casemgmt-adapter.org/sid/claims-diagnosis";
-  private static final Path X12_SAMPLES = Path.of("../routes/src/test/resources/claims/samples");
   private static final FeedInbox INBOX = new FeedInbox(CLAIMS_INBOX);
 
   @Autowired
@@ -193,17 +191,21 @@ class ClaimsFeedTest extends FhirServerTest {
         .stay(member, good, "0111", "0124", "1:F31.2", "2025-07-01", "2025-07-05", "paid")
         .stay(member, bad, "0111", "0124", "1:F31.2", "2025-02-30", "2025-09-05", "paid");
     Report report = awaitReport("processed", drop(withError));
+    assertThat(report.value("outcome")).isEqualTo("LOADED_WITH_REJECTIONS");
     assertThat(report.value("claims staged")).isEqualTo("1");
     assertThat(report.value("claims rejected")).isEqualTo("1");
     String rejection = report.rejections().get(0);
-    // The stay's admission date is its first day too, and admit_date is read first.
-    assertThat(rejection).contains("|CLAIM|" + bad + "||line 3 column admit_date|").contains("2025-02-30");
+    // The stay's admission date is its first day too, and admit_date is read first. The member id tells the sender
+    // whose claim it is.
+    assertThat(rejection).contains("|CLAIM|" + bad + "|" + member + "|line 3 column admit_date|")
+        .contains("2025-02-30");
     assertThat(currentClaims(member)).containsExactly(good);
 
     Report corrected = awaitReport("processed", drop(new ClaimsCsv()
         .stay(member, good, "0111", "0124", "1:F31.2", "2025-07-01", "2025-07-05", "paid")
         .stay(member, bad, "0111", "0124", "1:F31.2", "2025-09-01", "2025-09-05", "paid")));
     assertThat(corrected.value("claims rejected")).isEqualTo("0");
+    assertThat(corrected.value("outcome")).isEqualTo("LOADED");
     assertThat(currentClaims(member)).containsExactlyInAnyOrder(good, bad);
     assertThat(search(Encounter.class, "Encounter?identifier=" + EPISODES + "|" + member + "|INPATIENT|2025-09-01"))
         .hasSize(1);
@@ -214,7 +216,8 @@ class ClaimsFeedTest extends FhirServerTest {
     String name = drop("garbage-" + UUID.randomUUID() + ".txt", "this,is\nnot,a claim file\n");
     Report report = awaitReport("error", name);
     assertThat(report.value("outcome")).isEqualTo("UNREADABLE");
-    assertThat(report.value("reason")).contains("member_id");
+    assertThat(report.value("reason")).contains("unrecognized format: neither X12")
+        .contains("names none of the extract's columns");
 
     // Listed, and replayable from the error folder: it is read again (and refused again, being what it is).
     String file = baseUrl() + "/admin/claims/files/" + report.value("file id");
@@ -223,6 +226,15 @@ class ClaimsFeedTest extends FhirServerTest {
         .isEqualTo(202);
     assertThat(awaitReport("error", name).value("outcome")).isEqualTo("UNREADABLE");
     assertThat(admin().getForObject(file, Map.class)).containsEntry("runs", 2);
+  }
+
+  @Test
+  void aClaimsExtractMissingAColumnSaysWhichOne() throws Exception {
+    String text = new ClaimsCsv().stay(member(), claimId(), "0111", "0124", "1:F20.9", "2025-03-02", "2025-03-10",
+        "paid").text().replaceFirst("member_id", "member");
+    Report report = awaitReport("error", drop("claims-" + UUID.randomUUID() + ".csv", text));
+    assertThat(report.value("outcome")).isEqualTo("UNREADABLE");
+    assertThat(report.value("reason")).contains("the header has no column 'member_id'");
   }
 
   @Test
@@ -241,26 +253,6 @@ class ClaimsFeedTest extends FhirServerTest {
         + "|EMERGENCY|2025-08-14");
     assertThat(visit.getSubject().getReference()).isEqualTo("Patient/" + id);
     assertThat(search(Patient.class, "Patient?identifier=" + MEDICAID + "|" + member)).hasSize(1);
-  }
-
-  @Test
-  void publicX12SamplesLoadTheirClaimsAndRejectTheUnreadableOnesWithReasons() throws Exception {
-    // two-claims-single-provider.837i: two 837I outpatient claims (TOB 0131), one member each; the second carries
-    // ICD-9 300.00 (anxiety state), a mental disorder, which is recorded on its member's client record.
-    String name = drop("sample-" + UUID.randomUUID() + ".837i",
-        Files.readString(X12_SAMPLES.resolve("two-claims-single-provider.837i"), StandardCharsets.ISO_8859_1));
-    Report report = awaitReport("processed", name);
-    assertThat(report.value("claims staged")).isEqualTo("2");
-    assertThat(report.value("claims rejected")).isEqualTo("0");
-    assertThat(report.value("evidence written")).isEqualTo("1");
-    Condition anxiety = single(Condition.class, "Condition?identifier=" + DIAGNOSES
-        + "|123405074|DX|http://hl7.org/fhir/sid/icd-9-cm|300.00");
-    assertThat(anxiety.getMeta().getProfile()).isEmpty(); // the diagnosis profile asks for ICD-10-CM
-    // demo.example11.837: its CLM05 uses '>' against an ISA declaring ':', so its one claim is refused there.
-    Report refused = awaitReport("processed", drop("sample-" + UUID.randomUUID() + ".837",
-        Files.readString(X12_SAMPLES.resolve("demo.example11.837"), StandardCharsets.ISO_8859_1)));
-    assertThat(refused.value("claims rejected")).isEqualTo("1");
-    assertThat(refused.rejections().get(0)).contains("CLM05");
   }
 
   @Test

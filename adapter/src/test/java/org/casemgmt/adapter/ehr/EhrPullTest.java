@@ -57,6 +57,7 @@ import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
@@ -237,6 +238,41 @@ class EhrPullTest {
     });
     assertThat(searches).extracting(request -> request.queryParameter("_offset").isPresent()
         ? request.queryParameter("_offset").firstValue() : "first").contains("first", "2", "4");
+  }
+
+  @Test
+  void whatAPulledPatientLeavesOutKeepsWhatIsKnownAndAnotherFirstNameReplacesTheName() {
+    FakeEhr.Source ehr = FAKE_EHR.source("paging");
+    Patient full = patient("p10", "urn:oid:2.16.840.1.113883.19.5", "M" + uniqueValue(), "Sangamon");
+    full.getNameFirstRep().addGiven("Maria");
+    full.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("217-555-0100");
+    ehr.put(full);
+    Encounter visit = stay("e10", "p10", "2026-04-02T10:00:00-05:00", true);
+    ehr.put(visit);
+    String query = "Patient?identifier=" + base("paging") + "/Patient|p10";
+    await("the client recorded", () -> !search(Patient.class, query).isEmpty());
+
+    // The EHR's next version has no middle name, county or phone: sent again with the stay, they stay as known.
+    Patient sparse = patient("p10", full.getIdentifierFirstRep().getSystem(), full.getIdentifierFirstRep().getValue(),
+        null);
+    ehr.put(sparse);
+    String touched = ehr.put(visit);
+    await("the stay polled again", () -> touched.equals(watermark("paging", "Encounter")));
+    Patient kept = single(Patient.class, query);
+    assertThat(kept.getNameFirstRep().getGiven()).extracting(given -> given.getValue())
+        .containsExactly("Dana", "Maria");
+    assertThat(kept.getAddressFirstRep().getDistrict()).isEqualTo("Sangamon");
+    assertThat(kept.getTelecomFirstRep().getValue()).isEqualTo("217-555-0100");
+
+    // Another first name is the EHR saying the name is another: taken as sent.
+    Patient renamed = sparse.copy();
+    renamed.getNameFirstRep().getGiven().clear();
+    renamed.getNameFirstRep().addGiven("Dara");
+    ehr.put(renamed);
+    String again = ehr.put(visit);
+    await("the stay polled once more", () -> again.equals(watermark("paging", "Encounter")));
+    assertThat(single(Patient.class, query).getNameFirstRep().getGiven()).extracting(given -> given.getValue())
+        .containsExactly("Dara");
   }
 
   @Test

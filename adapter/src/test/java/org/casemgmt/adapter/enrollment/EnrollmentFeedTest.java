@@ -2,7 +2,6 @@ package org.casemgmt.adapter.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +20,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.client.RestTemplate;
@@ -33,7 +34,6 @@ import org.springframework.web.client.RestTemplate;
 class EnrollmentFeedTest extends FhirServerTest {
   private static final String MEDICAID = "urn:oid:2.16.840.1.113883.4.927";
   private static final String ENROLLMENT = "https://fhir.casemgmt-adapter.org/sid/medicaid-enrollment";
-  private static final Path SAMPLES = Path.of("../routes/src/test/resources/enrollment/samples");
   private static final FeedInbox INBOX = new FeedInbox(ENROLLMENT_INBOX);
 
   @Test
@@ -154,6 +154,7 @@ class EnrollmentFeedTest extends FhirServerTest {
     String file = drop(Member834.added(first), Member834.added(bad).born("19860230", "F"), Member834.added(last));
 
     Report report = INBOX.awaitReport("processed", file);
+    assertThat(report.value("outcome")).isEqualTo("LOADED_WITH_REJECTIONS");
     assertThat(report.value("members recorded")).isEqualTo("2");
     assertThat(report.value("members rejected")).isEqualTo("1");
     assertThat(report.rejections()).singleElement().satisfies(row -> assertThat(row)
@@ -188,36 +189,79 @@ class EnrollmentFeedTest extends FhirServerTest {
     assertThat(admin().getForObject(file, Map.class)).containsEntry("runs", 2);
   }
 
-  @Test
-  void thePublicSamplesLoadAsMedicaidEnrollmentAndTheirDependentsAreRefused() throws Exception {
-    // Member 123456789 is the employee of several samples: enrolled in health and vision coverage, the member's
-    // eligibility ended, then reinstated.
-    Report enrolled = sample("enroll-employee-multiple-products.834");
-    assertThat(enrolled.value("coverages written")).isEqualTo("2");
-    Patient employee = client("123456789");
-    assertThat(employee.getAddressFirstRep().getDistrict()).isEqualTo("CUMBERLAND");
-    assertThat(search(Coverage.class, "Coverage?identifier=" + MEDICAID + "|123456789"))
-        .extracting(coverage -> coverage.getClass_().get(0).getValue())
-        .containsExactlyInAnyOrder("HLT", "VIS");
-
-    sample("terminate-subscriber-eligibility.834");
-    assertThat(search(Coverage.class, "Coverage?identifier=" + MEDICAID + "|123456789"))
-        .allSatisfy(coverage -> assertThat(coverage.getPeriod().getEndElement().getValueAsString())
-            .isEqualTo("1996-08-01"));
-    sample("reinstate-employee.834");
-    assertThat(search(Coverage.class, "Coverage?identifier=" + MEDICAID + "|123456789"))
-        .allSatisfy(coverage -> assertThat(coverage.getPeriod().hasEnd()).isFalse());
-
-    Report dependent = sample("add-dependent.834");
-    assertThat(dependent.value("members rejected")).isEqualTo("1");
-    assertThat(dependent.rejections()).singleElement().satisfies(row -> assertThat(row)
-        .contains("|MEMBER|123456789|").contains("INS01").contains("dependent"));
-    for (String other : List.of("add-subscriber-coverage.834", "change-subscriber-information.834",
-        "enroll-employee-managed-care.834", "reinstate-employee-coverage-level.834",
-        "reinstate-member-eligiblity-ins.834")) {
-      assertThat(sample(other).value("members recorded")).as(other).isEqualTo("1");
+  /**
+   * Each maintenance type of 005010X220A1 on a member added (021) with health coverage from 2025-01-01, in the
+   * shapes of the guide's examples: files dropped in order, then the coverage as the record holds it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      # case                                            | after the addition, each file's INS03/HD01:348:349 | coverage
+      termination by its benefit end alone (024, 349)    | 024/024::20250630                            | active 2025-01-01..2025-06-30
+      termination of the member by eligibility end       | 024/-:20251031                               | active 2025-01-01..2025-10-31
+      reinstatement reopens what a termination ended     | 024/024::20250630 ; 025/025::                | active 2025-01-01..
+      audit without an end keeps the known end           | 024/024::20250630 ; 030/030:20250101:        | active 2025-01-01..2025-06-30
+      audit stating another end takes it                 | 024/024::20250630 ; 030/030::20250731        | active 2025-01-01..2025-07-31
+      change without an end keeps the known end          | 024/024::20250630 ; 001/001::                | active 2025-01-01..2025-06-30
+      correction of the begin keeps the rest             | 001/026:20250201:                            | active 2025-02-01..
+      addition after the end opens a new span            | 024/024::20250630 ; 021/021:20250901:        | active 2025-09-01..
+      termination before the begin cancels               | 024/024::20241231                            | cancelled 2025-01-01..
+      """)
+  void eachMaintenanceTypeChangesTheCoverageAsTheGuideSays(String name, String files, String expected)
+      throws Exception {
+    String member = member();
+    INBOX.awaitReport("processed", drop(Member834.added(member)));
+    for (String file : files.split(";")) {
+      String[] ins = file.trim().split("/");
+      Member834 record = Member834.maintained(member, ins[0]);
+      String[] hd = ins[1].split(":", -1);
+      if (hd[0].equals("-")) {
+        record.eligibilityEnd(hd[1]); // the member as a whole, without coverage loops
+      } else {
+        record.coverage(hd[0], "HLT", hd[1].isEmpty() ? null : hd[1], hd[2].isEmpty() ? null : hd[2]);
+      }
+      assertThat(INBOX.awaitReport("processed", drop(record)).value("outcome")).as(file).isEqualTo("LOADED");
     }
-    assertThat(sample("cancel-dependent.834").value("members rejected")).isEqualTo("1");
+    Coverage coverage = coverage(member);
+    assertThat(coverage.getStatus().toCode() + " " + coverage.getPeriod().getStartElement().getValueAsString() + ".."
+        + (coverage.getPeriod().hasEnd() ? coverage.getPeriod().getEndElement().getValueAsString() : ""))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void aTerminationOfACoverageNotOnRecordWithoutItsBeginIsRefusedWithTheReason() throws Exception {
+    String member = member();
+    String file = drop(Member834.maintained(member, "024").coverage("024", "HLT", null, "20250630"));
+    Report report = INBOX.awaitReport("error", file);
+    assertThat(report.value("outcome")).isEqualTo("REJECTED");
+    assertThat(report.value("members refused")).isEqualTo("1");
+    assertThat(report.rejections()).singleElement().satisfies(row -> assertThat(row)
+        .contains("|REFUSED|" + member + "|").contains("the coverage is not on record"));
+    assertThat(search(Patient.class, "Patient?identifier=" + MEDICAID + "|" + member)).isEmpty();
+  }
+
+  @Test
+  void whatARecordLeavesOutKeepsWhatIsKnownAndOnlyACorrectionClearsIt() throws Exception {
+    String member = member();
+    INBOX.awaitReport("processed", drop(Member834.added(member)));
+    Patient before = client(member);
+
+    // No middle name, no county, no birth date or gender: nothing of what is known goes.
+    Report report = INBOX.awaitReport("processed", drop(Member834.maintained(member, "001")
+        .name("RIVERA", "DANA", null).address("12 ELM ST", "SPRINGFIELD", "IL", "62704", null).born(null, null)));
+    assertThat(report.value("members unchanged")).isEqualTo("1");
+    Patient kept = client(member);
+    assertThat(kept.getMeta().getVersionId()).isEqualTo(before.getMeta().getVersionId());
+    assertThat(kept.getNameFirstRep().getGiven()).extracting(given -> given.getValue())
+        .containsExactly("DANA", "M");
+    assertThat(kept.getAddress()).singleElement().satisfies(home -> assertThat(home.getDistrict())
+        .isEqualTo("SANGAMON"));
+    assertThat(kept.getBirthDateElement().getValueAsString()).isEqualTo("1986-04-12");
+
+    // The sender corrects the name (2100B NM1*70 names the one sent wrongly): the middle name it leaves out goes.
+    INBOX.awaitReport("processed", drop(Member834.maintained(member, "001").name("RIVERA", "DANA", null)
+        .incorrectName("RIVERA", "DANA", "M")));
+    assertThat(client(member).getNameFirstRep().getGiven()).extracting(given -> given.getValue())
+        .containsExactly("DANA");
   }
 
   @Test
@@ -240,14 +284,6 @@ class EnrollmentFeedTest extends FhirServerTest {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-
-  private Report sample(String file) throws Exception {
-    String name = "sample-" + UUID.randomUUID() + "-" + file;
-    INBOX.drop(name, Files.readString(SAMPLES.resolve(file), StandardCharsets.ISO_8859_1));
-    Report report = INBOX.awaitReport("processed", name);
-    assertThat(report.value("outcome")).as(file).isEqualTo("LOADED");
-    return report;
-  }
 
   private Patient client(String member) {
     return single(Patient.class, "Patient?identifier=" + MEDICAID + "|" + member);

@@ -87,7 +87,7 @@ class EnrollmentResourcesTest {
   private static MemberMaintenance member(String relationship, Payer payer, MaintenanceType maintenance,
       CoverageChange... lines) {
     return new MemberMaintenance("MCD000000001", relationship.equals("18"), relationship, maintenance, "28",
-        LocalDate.of(2025, 1, 2), null, new PersonName("RIVERA", "DANA", "M"), LocalDate.of(1986, 4, 12), "F",
+        LocalDate.of(2025, 1, 2), null, new PersonName("RIVERA", "DANA", "M"), false, LocalDate.of(1986, 4, 12), "F",
         new Residence("12 ELM ST", "APT 4", "SPRINGFIELD", "IL", "627040000", "17167", null), payer,
         List.of(lines));
   }

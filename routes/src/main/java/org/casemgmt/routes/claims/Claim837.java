@@ -76,7 +76,11 @@ final class Claim837 {
     }
   }
 
-  /** 2300 DTP: statement period (434), admission (435), discharge hour (096); other dates are not kept. */
+  /**
+   * 2300 DTP: statement period (434), admission (435), discharge (096); other dates are not kept. Each guide gives
+   * DTP*096 its own meaning: the discharge hour (TM) in an 837I (005010X223), whose day is the statement period's
+   * last, but the discharge date (D8) of the hospitalization in an 837P (005010X222), which has no statement period.
+   */
   void claimDate(X12Segment dtp) {
     switch (dtp.element(1).trim()) {
       case "434" -> {
@@ -97,10 +101,20 @@ final class Claim837 {
         }
       }
       case "096" -> {
-        if (!dtp.element(2).trim().equals("TM")) {
-          throw new BadValue("DTP02", "DTP02 '" + dtp.element(2) + "' is not TM, the format of a discharge hour");
+        String format = dtp.element(2).trim();
+        if (type == ClaimType.INSTITUTIONAL) {
+          if (!format.equals("TM")) {
+            throw new BadValue("DTP02", "DTP02 '" + format + "' is not TM, the format of the discharge hour"
+                + " (DTP*096) of an 837I");
+          }
+          draft.dischargeTime = X12Dates.time(dtp.required(3), "DTP03");
+        } else {
+          if (!format.equals("D8")) {
+            throw new BadValue("DTP02", "DTP02 '" + format + "' is not D8, the format of the discharge date"
+                + " (DTP*096) of an 837P");
+          }
+          draft.dischargeDate = X12Dates.date(dtp.required(3), "DTP03");
         }
-        draft.dischargeTime = X12Dates.time(dtp.required(3), "DTP03");
       }
       default -> {
         // onset, referral and other claim dates are not part of the model
@@ -238,7 +252,8 @@ final class Claim837 {
   ParsedClaim close(ClaimOrigin origin) {
     X12Fault first = firstFault();
     if (first != null) {
-      return ParsedClaim.rejected(origin, ClaimRejection.of(first, ClaimRejection.Scope.CLAIM, draft.claimId));
+      return ParsedClaim.rejected(origin, ClaimRejection.of(first, ClaimRejection.Scope.CLAIM, draft.claimId,
+          subscriber == null ? null : subscriber.memberId));
     }
     draft.billingNpi = billing == null ? null : billing.npi;
     boolean dependent = patient != null;

@@ -11,6 +11,8 @@ import org.casemgmt.routes.x12.X12Fault;
  *
  * @param scope           a claim, or every claim of a transaction set (bad envelope, unsupported transaction)
  * @param claimId         CLM01 / claim_id when it could be read, else null
+ * @param memberId        the member's id (2010BA NM109 / member_id) when it could be read, else null: the sender
+ *                        finds the claim by it; an identifier, fit for the report, never for logs
  * @param segmentId       the X12 segment at fault ({@code DTP}); null for CSV
  * @param segmentPosition X12: position of that segment in its transaction set, ST = 1; 0 for envelope segments
  *                        outside a transaction set (GE, IEA) and for CSV
@@ -21,6 +23,7 @@ import org.casemgmt.routes.x12.X12Fault;
 public record ClaimRejection(
     Scope scope,
     String claimId,
+    String memberId,
     String segmentId,
     int segmentPosition,
     String element,
@@ -36,8 +39,8 @@ public record ClaimRejection(
   }
 
   /** The rejection of a claim, or of every claim of a transaction set, for a fault found in an X12 file. */
-  public static ClaimRejection of(X12Fault fault, Scope scope, String claimId) {
-    return new ClaimRejection(scope, claimId, fault.segmentId(), fault.segmentPosition(), fault.element(),
+  public static ClaimRejection of(X12Fault fault, Scope scope, String claimId, String memberId) {
+    return new ClaimRejection(scope, claimId, memberId, fault.segmentId(), fault.segmentPosition(), fault.element(),
         fault.line(), fault.reason());
   }
 

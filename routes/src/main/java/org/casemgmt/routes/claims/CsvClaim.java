@@ -38,8 +38,9 @@ final class CsvClaim {
     try {
       return ParsedClaim.accepted(origin, read());
     } catch (BadValue problem) {
+      String memberId = value(rows.get(0), MEMBER_ID);
       return ParsedClaim.rejected(origin, new ClaimRejection(ClaimRejection.Scope.CLAIM,
-          claimId.isEmpty() ? null : claimId, null, 0, problem.element(), current.line(), problem.reason()));
+          claimId.isEmpty() ? null : claimId, memberId.isEmpty() ? null : memberId, null, 0, problem.element(), current.line(), problem.reason()));
     }
   }
 

@@ -47,6 +47,7 @@ final class CsvClaimReader implements ClaimReader {
       skipByteOrderMark(reader);
       parser = FORMAT.parse(reader);
     } catch (CharacterCodingException e) {
+      // The decoder reads ahead: a claims extract written in Latin-1 fails here too, so this says no more than that.
       reader.close();
       throw notUtf8(0, e);
     } catch (IllegalArgumentException | UncheckedIOException e) {
@@ -56,7 +57,12 @@ final class CsvClaimReader implements ClaimReader {
     Map<String, Integer> header = parser.getHeaderMap();
     if (header == null || header.isEmpty()) {
       parser.close();
-      throw new UnreadableFile(fileName, 1, "no header line");
+      throw unrecognized("it has no header line");
+    }
+    if (header.keySet().stream().map(String::trim).noneMatch(REQUIRED::contains)) {
+      // Not a claims extract missing a column, but something else altogether (a report, a PDF, another feed's file).
+      parser.close();
+      throw unrecognized("its first line names none of the extract's columns");
     }
     for (String column : REQUIRED) {
       if (!header.containsKey(column)) {
@@ -112,6 +118,12 @@ final class CsvClaimReader implements ClaimReader {
       // an unterminated quote, or text between a closing quote and the delimiter
       throw new UnreadableFile(fileName, line, "the CSV syntax breaks: " + safe(e.getCause()), e);
     }
+  }
+
+  /** A file that is neither X12 nor the claims CSV extract: saying which column it lacks would mislead. */
+  private UnreadableFile unrecognized(String why) {
+    return new UnreadableFile(fileName, 1, "unrecognized format: neither X12 (an interchange starting with ISA) nor"
+        + " the claims CSV extract (a header line naming " + String.join(", ", REQUIRED) + "): " + why);
   }
 
   /** The decoder reads ahead of the parser, so the line is where parsing stood, not necessarily the bad byte's. */

@@ -139,7 +139,8 @@ final class Transaction837 extends X12TransactionSet {
     if (leaf != null && leaf.claims == 0 && !leaf.hlId.equals(nextParent)) {
       String what = leaf == subscriber ? "subscriber level (2000B)" : "patient level (2000C)";
       ClaimRejection rejection = ClaimRejection.of(X12Fault.of(leaf.hl, what + " HL01 '" + leaf.hlId
-          + "' has no claim: CLM is missing"), ClaimRejection.Scope.CLAIM, null);
+          + "' has no claim: CLM is missing"), ClaimRejection.Scope.CLAIM, null,
+          subscriber == null ? null : subscriber.memberId);
       sink.accept(ParsedClaim.rejected(origins.of(leaf.hl.line(), lastLine()), rejection));
     }
     leaf = null;

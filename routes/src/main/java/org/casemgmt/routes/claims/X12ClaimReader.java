@@ -43,7 +43,7 @@ final class X12ClaimReader extends X12ItemReader<ParsedClaim> implements ClaimRe
   @Override
   public void refused(X12Envelope envelope, X12Segment st, X12Fault fault) {
     add(ParsedClaim.rejected(origin(envelope, st.line(), st.line()),
-        ClaimRejection.of(fault, ClaimRejection.Scope.TRANSACTION_SET, null)));
+        ClaimRejection.of(fault, ClaimRejection.Scope.TRANSACTION_SET, null, null)));
   }
 
   private static ClaimFormat format(String version) {

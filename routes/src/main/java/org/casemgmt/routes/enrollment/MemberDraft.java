@@ -31,7 +31,9 @@ final class MemberDraft {
   private MaintenanceType maintenance;
   private String reason;
   private LocalDate effective;
+  private LocalDate eligibilityBegin;
   private LocalDate eligibilityEnd;
+  private boolean nameCorrected;
 
   /** A coverage loop (HD, 2300) being read. */
   private static final class CoverageDraft {
@@ -78,20 +80,32 @@ final class MemberDraft {
     }
   }
 
-  /** DTP in the member loop: 303 maintenance effective, 357 eligibility end; other member dates are not kept. */
+  /** DTP in the member loop (2000): what {@link EnrollmentDate} keeps of it. */
   void date(X12Segment dtp) {
-    switch (dtp.element(1).trim()) {
-      case "303" -> effective = day(dtp);
-      case "357" -> eligibilityEnd = day(dtp);
+    switch (EnrollmentDate.use(dtp.element(1), EnrollmentDate.Level.MEMBER)) {
+      case EFFECTIVE -> effective = day(dtp);
+      case ELIGIBILITY_BEGIN -> eligibilityBegin = day(dtp);
+      case ELIGIBILITY_END -> eligibilityEnd = day(dtp);
       default -> {
         // employment, COBRA, Medicare and other dates say nothing of Medicaid coverage
       }
     }
   }
 
+  /**
+   * NM1*70 (loop 2100B): the member's name and demographics as wrongly sent before. The name and demographics of
+   * 2100A then replace the known ones as they are, a part they leave out included: the sender's explicit correction.
+   */
+  void incorrectName() {
+    nameCorrected = true;
+  }
+
   /** NM1*IL (or NM1*74, the member's corrected name): the member's name loop, 2100A. */
   void name(X12Segment nm1) {
     name = nm1;
+    if (nm1.element(1).trim().equals("74")) {
+      nameCorrected = true; // 74: the corrected insured, as sent with the incorrect name of 2100B
+    }
     if (!nm1.element(2).trim().equals("1")) {
       throw new BadValue("NM102", "NM102 '" + nm1.element(2) + "' is not 1 (person): a member is a person");
     }
@@ -111,15 +125,15 @@ final class MemberDraft {
     coverage.insuranceLine = hd.required(3);
   }
 
-  /** DTP in the coverage loop: 348 benefit begin, 349 benefit end. */
+  /** DTP in the coverage loop (2300): 348 benefit begin, 349 benefit end; see {@link EnrollmentDate}. */
   void coverageDate(X12Segment dtp) {
     if (coverages.isEmpty()) {
       return;
     }
     CoverageDraft coverage = coverages.get(coverages.size() - 1);
-    switch (dtp.element(1).trim()) {
-      case "348" -> coverage.start = day(dtp);
-      case "349" -> {
+    switch (EnrollmentDate.use(dtp.element(1), EnrollmentDate.Level.COVERAGE)) {
+      case BENEFIT_BEGIN -> coverage.start = day(dtp);
+      case BENEFIT_END -> {
         coverage.end = day(dtp);
         coverage.endSegment = dtp;
       }
@@ -142,8 +156,8 @@ final class MemberDraft {
         person.countryCode()) : null;
     return ParsedMember.accepted(origin, new MemberMaintenance(memberId, subscriber, relationship, maintenance,
         reason, effective != null ? effective : sentOn, eligibilityEnd,
-        new PersonName(person.familyName(), person.givenName(), person.middleName()), person.birthDate(),
-        person.gender(), residence, payer, coverages.stream().map(this::change).toList()));
+        new PersonName(person.familyName(), person.givenName(), person.middleName()), nameCorrected,
+        person.birthDate(), person.gender(), residence, payer, coverages.stream().map(this::change).toList()));
   }
 
   private void check() {
@@ -164,18 +178,24 @@ final class MemberDraft {
     }
   }
 
+  /**
+   * A coverage loop needs a begin only to add the coverage (021): the others change, end, reinstate or audit one the
+   * record knows, whose begin the record has. A termination needs an end.
+   */
   private void check(CoverageDraft coverage) {
     String which = "the coverage loop (2300) of HD03 '" + coverage.insuranceLine + "'";
-    if (coverage.start == null) {
-      fault(X12Fault.of(coverage.hd, "DTP*348 (benefit begin) is missing in " + which));
+    LocalDate start = coverage.start != null ? coverage.start : eligibilityBegin;
+    if (start == null && coverage.maintenance == MaintenanceType.ADDITION) {
+      fault(X12Fault.of(coverage.hd, "DTP*348 (benefit begin) is missing in " + which + ", which adds (HD01 021)"
+          + " a coverage, and the member loop has no DTP*356 (eligibility begin) either"));
     } else if (coverage.maintenance == MaintenanceType.TERMINATION && coverage.end == null
         && eligibilityEnd == null) {
       fault(X12Fault.of(coverage.hd, new BadValue("HD01", "HD01 '024' ends " + which + " without an end date:"
           + " DTP*349 (benefit end) or the member's DTP*357 (eligibility end) is needed")));
-    } else if (coverage.end != null && coverage.end.isBefore(coverage.start)
+    } else if (start != null && coverage.end != null && coverage.end.isBefore(start)
         && coverage.maintenance != MaintenanceType.TERMINATION) {
       fault(X12Fault.of(coverage.endSegment, new BadValue("DTP03", "DTP03 benefit end " + coverage.end
-          + " is before the benefit begin " + coverage.start + " of " + which)));
+          + " is before the benefit begin " + start + " of " + which)));
     }
   }
 
@@ -184,7 +204,7 @@ final class MemberDraft {
     LocalDate end = coverage.end == null && coverage.maintenance == MaintenanceType.TERMINATION ? eligibilityEnd
         : coverage.end;
     return new CoverageChange(coverage.maintenance, coverage.insuranceLine, X12Person.blankToNull(hd.element(4)),
-        X12Person.blankToNull(hd.element(5)), coverage.start, end);
+        X12Person.blankToNull(hd.element(5)), coverage.start != null ? coverage.start : eligibilityBegin, end);
   }
 
   private static MaintenanceType maintenanceType(X12Segment segment, int n) {

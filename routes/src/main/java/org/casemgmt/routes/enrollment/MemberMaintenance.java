@@ -16,6 +16,9 @@ import java.util.List;
  *                        when what the record says of the member holds
  * @param eligibilityEnd  DTP*357 eligibility end date, or null
  * @param name            the member's name (NM1*IL, or NM1*74 when corrected)
+ * @param corrected       the name is a correction (NM1*74, or NM1*70 naming the incorrect name in loop 2100B): it
+ *                        is sent whole, and a part it leaves out (a middle name) is cleared; otherwise a part left
+ *                        out keeps what is known
  * @param birthDate       DMG02, or null
  * @param gender          DMG03: F, M or U; null when not sent
  * @param address         the residence (N3/N4 of loop 2100A), or null when not sent
@@ -31,6 +34,7 @@ public record MemberMaintenance(
     LocalDate effective,
     LocalDate eligibilityEnd,
     PersonName name,
+    boolean corrected,
     LocalDate birthDate,
     String gender,
     Residence address,

@@ -153,6 +153,8 @@ final class Transaction834 extends X12TransactionSet {
     nameLoop = nm1.element(1).trim();
     if (nameLoop.equals("IL") || nameLoop.equals("74")) {
       member.name(nm1);
+    } else if (nameLoop.equals("70")) {
+      member.incorrectName();
     }
   }
 

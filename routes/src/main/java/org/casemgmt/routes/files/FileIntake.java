@@ -11,11 +11,21 @@ public interface FileIntake {
 
   /** What became of a file, which decides the folder it is moved to. */
   enum Outcome {
-    /** Its items are loaded (some may have been rejected, each with its reason); moved to {@code processed/}. */
+    /** Every item is loaded; moved to {@code processed/}. */
     LOADED,
+    /** Some items are loaded, others rejected, each with its reason in the report; moved to {@code processed/}. */
+    LOADED_WITH_REJECTIONS,
+    /**
+     * The file was read, but nothing in it could be taken: every item was rejected, each with its reason. Moved to
+     * {@code error/}, where a file that needs its sender's attention is looked for.
+     */
+    REJECTED,
     /** The same content was loaded before; nothing changed. Moved to {@code processed/}. */
     ALREADY_LOADED,
-    /** The file cannot be read as a whole (not X12 or CSV, a broken envelope); moved to {@code error/}. */
+    /**
+     * The file cannot be read as a whole (neither X12 nor the CSV extract, a broken envelope); moved to
+     * {@code error/}.
+     */
     UNREADABLE,
     /**
      * Loading stopped part-way (the database went away, say); what was committed stands, and dropping the same file
@@ -25,7 +35,7 @@ public interface FileIntake {
 
     /** The folder under the inbox the file goes to. */
     public String folder() {
-      return this == LOADED || this == ALREADY_LOADED ? "processed" : "error";
+      return this == LOADED || this == LOADED_WITH_REJECTIONS || this == ALREADY_LOADED ? "processed" : "error";
     }
   }
 

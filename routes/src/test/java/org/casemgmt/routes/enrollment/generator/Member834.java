@@ -29,6 +29,8 @@ public final class Member834 {
   private String birthDate = "19860412";
   private String gender = "F";
   private final List<String[]> coverages = new ArrayList<>();
+  private final List<String> memberDates = new ArrayList<>();
+  private String incorrectName;
 
   private Member834(String memberId) {
     this.memberId = memberId;
@@ -105,9 +107,29 @@ public final class Member834 {
     return this;
   }
 
+  /** Another member-level date: DTP01 qualifier and CCYYMMDD, in the order given, after DTP*303 and DTP*357. */
+  public Member834 memberDate(String qualifier, String date) {
+    memberDates.add("DTP*" + qualifier + "*D8*" + date);
+    return this;
+  }
+
+  /** Loop 2100B: the member's name as wrongly sent before (NM1*70), which makes the name loop's a correction. */
+  public Member834 incorrectName(String familyName, String givenName, String middleName) {
+    this.incorrectName = "NM1*70*1*" + familyName + "*" + givenName + (middleName == null ? "" : "*" + middleName);
+    return this;
+  }
+
   /** A coverage loop: HD01, HD03, DTP*348 and DTP*349 (null to leave out), CCYYMMDD. */
   public Member834 coverage(String hd01, String insuranceLine, String begin, String end) {
     coverages.add(new String[] {hd01, insuranceLine, begin, end});
+    return this;
+  }
+
+  /** Another date in the last coverage loop: DTP01 qualifier and CCYYMMDD, after its DTP*348 and DTP*349. */
+  public Member834 coverageDate(String qualifier, String date) {
+    String[] last = coverages.get(coverages.size() - 1);
+    coverages.set(coverages.size() - 1, new String[] {last[0], last[1], last[2], last[3],
+        (last.length > 4 ? last[4] + "|" : "") + "DTP*" + qualifier + "*D8*" + date});
     return this;
   }
 
@@ -132,7 +154,8 @@ public final class Member834 {
     if (eligibilityEnd != null) {
       segments.add("DTP*357*D8*" + eligibilityEnd);
     }
-    segments.add("NM1*IL*1*" + family + "*" + given + (middle == null ? "" : "*" + middle));
+    segments.addAll(memberDates);
+    segments.add("NM1*IL*1*" + family + (given == null ? "" : "*" + given) + (middle == null ? "" : "*" + middle));
     if (address) {
       segments.add("N3*" + line1 + (line2 == null ? "" : "*" + line2));
       segments.add("N4*" + city + "*" + state + "*" + zip + (county == null ? "" : "**CY*" + county));
@@ -140,11 +163,19 @@ public final class Member834 {
     if (birthDate != null) {
       segments.add("DMG*D8*" + birthDate + "*" + gender);
     }
+    if (incorrectName != null) {
+      segments.add(incorrectName);
+    }
     for (String[] coverage : coverages) {
       segments.add("HD*" + coverage[0] + "**" + coverage[1] + "*MEDICAID MANAGED CARE*IND");
-      segments.add("DTP*348*D8*" + coverage[2]);
+      if (coverage[2] != null) {
+        segments.add("DTP*348*D8*" + coverage[2]);
+      }
       if (coverage[3] != null) {
         segments.add("DTP*349*D8*" + coverage[3]);
+      }
+      if (coverage.length > 4) {
+        segments.addAll(List.of(coverage[4].split("\\|")));
       }
     }
     return segments;
