@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.casemgmt.adapter.operations.OutcomeBodies;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -48,11 +50,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
   }
 
   private void refuse(HttpServletResponse response) throws IOException {
-    response.setStatus(413);
-    response.setContentType("application/fhir+json");
-    response.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-        + "\"code\":\"too-costly\",\"diagnostics\":\"The request body exceeds " + maxBytes + " bytes"
-        + " (adapter.limits.max-request-bytes)\"}]}");
+    OutcomeBodies.write(response, 413, OperationOutcome.IssueType.TOOCOSTLY,
+        "The request body exceeds " + maxBytes + " bytes (adapter.limits.max-request-bytes)");
   }
 
   /** A chunked body, read once within the limit, handed on as if it had just arrived. */

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.casemgmt.adapter.operations.OutcomeBodies;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
@@ -32,7 +34,8 @@ class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
       throws IOException {
     unauthenticated.commence(request, response, reason);
     listeners.forEach(listener -> listener.refused(request, 401, "no valid bearer token"));
-    body(response, "login", "A valid bearer token is required (see /.well-known/smart-configuration)");
+    OutcomeBodies.write(response, 401, OperationOutcome.IssueType.LOGIN,
+        "A valid bearer token is required (see /.well-known/smart-configuration)");
   }
 
   @Override
@@ -40,12 +43,7 @@ class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler {
       throws IOException {
     denied.handle(request, response, reason);
     listeners.forEach(listener -> listener.refused(request, 403, "the token's role does not open this endpoint"));
-    body(response, "forbidden", "The token's role does not allow this endpoint");
-  }
-
-  private static void body(HttpServletResponse response, String code, String text) throws IOException {
-    response.setContentType("application/fhir+json");
-    response.getWriter().write("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\""
-        + code + "\",\"diagnostics\":\"" + text + "\"}]}");
+    OutcomeBodies.write(response, 403, OperationOutcome.IssueType.FORBIDDEN,
+        "The token's role does not allow this endpoint");
   }
 }
