@@ -77,7 +77,7 @@ class FhirServerConfig {
     capabilities.setImplementationDescription(
         "Unified client records for mental-health case management: EHR and Medicaid feeds, eligibility, care plans");
     server.setServerConformanceProvider(capabilities);
-    server.registerInterceptor(new HttpSemantics());
+    server.registerInterceptor(new HttpSemantics(properties.maxIncludesPerPage()));
     // Prefer: handling=lenient drops search parameters the server does not know; strict (the default) refuses them.
     server.registerInterceptor(new SearchPreferHandlingInterceptor(searchParamRegistry));
     return server;

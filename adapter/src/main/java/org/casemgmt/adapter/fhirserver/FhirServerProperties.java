@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param resourceTypes the resource types served (empty: every R4 type); the CapabilityStatement lists exactly these
  * @param defaultPageSize search results per page when the client does not ask ({@code _count})
  * @param maxPageSize the largest page a client may ask for
+ * @param maxIncludesPerPage the most {@code _include}d and {@code _revinclude}d resources one page carries; a page cut
+ *     there says so in an OperationOutcome
  * @param massIngestion HAPI's mass-ingestion mode for one-off bulk loads: it skips checks on updates, among them
  *     changes to tags and security labels, so it stays off for a service whose updates carry consent labels
  * @param searchParameters per resource type, the standard search parameters indexed ("*" for all of the type); empty
@@ -23,6 +25,7 @@ public record FhirServerProperties(
     List<String> resourceTypes,
     @DefaultValue("20") int defaultPageSize,
     @DefaultValue("200") int maxPageSize,
+    @DefaultValue("1000") int maxIncludesPerPage,
     @DefaultValue("false") boolean massIngestion,
     Map<String, List<String>> searchParameters,
     List<String> defaultSearchParameters) {

@@ -42,6 +42,7 @@ class FhirStorageSettingsConfig {
     settings.setReuseCachedSearchResultsForMillis(null);
     // name:contains, as the specification defines it for strings (a scan: the client asks for it knowingly).
     settings.setAllowContainsSearches(true);
+    settings.setMaximumIncludesToLoadPerPage(properties.maxIncludesPerPage());
     return settings;
   }
 

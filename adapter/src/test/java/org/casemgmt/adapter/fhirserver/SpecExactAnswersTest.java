@@ -98,6 +98,36 @@ class SpecExactAnswersTest extends FhirServerTest {
     assertThat(outcome.body()).contains("\"resourceType\":\"OperationOutcome\"");
   }
 
+  /**
+   * More records about a client than one page includes: the page says it left some out (an OperationOutcome
+   * warning), rather than silently answering part of the record.
+   */
+  @Test
+  void includesCutAtThePageLimitAreAnnounced() throws Exception {
+    org.hl7.fhir.r4.model.Patient client = org.casemgmt.adapter.testing.GuideExamples.newClient(
+        org.casemgmt.adapter.testing.GuideExamples.uniqueValue());
+    String patient = fhir().create().resource(client).execute().getId().toUnqualifiedVersionless().getValue();
+    Bundle many = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    for (int i = 0; i < MAX_INCLUDES_PER_PAGE + 5; i++) {
+      org.hl7.fhir.r4.model.Observation observation = new org.hl7.fhir.r4.model.Observation()
+          .setStatus(org.hl7.fhir.r4.model.Observation.ObservationStatus.FINAL)
+          .setSubject(new org.hl7.fhir.r4.model.Reference(patient));
+      observation.getCode().setText("reading " + i);
+      many.addEntry().setResource(observation).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("Observation");
+    }
+    fhir().transaction().withBundle(many).execute();
+
+    HttpResponse<String> answer = send("GET", "/Patient?_id=" + patient.replace("Patient/", "")
+        + "&_revinclude=Observation:subject", null);
+
+    Bundle page = fhirContext.newJsonParser().parseResource(Bundle.class, answer.body());
+    assertThat(page.getEntry()).filteredOn(entry -> entry.getResource() instanceof org.hl7.fhir.r4.model.Observation)
+        .hasSizeLessThanOrEqualTo(MAX_INCLUDES_PER_PAGE);
+    assertThat(page.getEntry()).filteredOn(entry -> entry.getResource() instanceof OperationOutcome)
+        .extracting(entry -> ((OperationOutcome) entry.getResource()).getIssueFirstRep().getDiagnostics())
+        .anyMatch(text -> text.contains("include"));
+  }
+
   private static String observation(String id, String note) {
     return "{\"resourceType\":\"Observation\"" + (id == null ? "" : ",\"id\":\"" + id.replaceFirst(".*/", "") + "\"")
         + ",\"status\":\"final\",\"code\":{\"text\":\"" + note + "\"}}";

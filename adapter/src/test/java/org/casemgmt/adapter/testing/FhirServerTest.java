@@ -48,6 +48,8 @@ public abstract class FhirServerTest {
    * names this NPI (claims of the tests and the generated files use others), so no other test's records get labelled.
    */
   protected static final String PART2_PROGRAM_NPI = "1987999012";
+  /** Small enough that a test can make a page of includes overflow without writing a thousand records. */
+  protected static final int MAX_INCLUDES_PER_PAGE = 100;
 
   @LocalServerPort
   protected int port;
@@ -63,6 +65,7 @@ public abstract class FhirServerTest {
     // A write waits this long for a connection during a database outage (AdtFeedTest makes one) before it fails.
     registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
     registry.add("adapter.mllp.port", () -> MLLP_PORT);
+    registry.add("adapter.fhir.max-includes-per-page", () -> MAX_INCLUDES_PER_PAGE);
     // The MLLP listener's limits at values MllpListenerLimitsTest can watch work. The other tests send from
     // 127.0.0.1, a connection or two at a time, each message right after connecting or after the last ACK.
     registry.add("adapter.mllp.idle-timeout", () -> MLLP_IDLE_TIMEOUT.toString());
