@@ -60,13 +60,14 @@ class HospitalizationRecorder implements HospitalizationRecord {
   private final IFhirResourceDao<Condition> conditions;
   private final TransactionTemplate transaction;
   private final AdtRecordingProperties settings;
+  private final UnmappedFacilities unmappedFacilities;
   private final Clock clock;
   @PersistenceContext
   private EntityManager entityManager;
 
   HospitalizationRecorder(ClientIdentity identity, ClientReferences references, DaoRegistry daoRegistry,
       IFhirSystemDao<Bundle, ?> systemDao, PlatformTransactionManager transactionManager,
-      AdtRecordingProperties settings, Clock clock) {
+      AdtRecordingProperties settings, UnmappedFacilities unmappedFacilities, Clock clock) {
     this.identity = identity;
     this.references = references;
     this.systemDao = systemDao;
@@ -74,6 +75,7 @@ class HospitalizationRecorder implements HospitalizationRecord {
     this.conditions = daoRegistry.getResourceDao(Condition.class);
     this.transaction = new TransactionTemplate(transactionManager);
     this.settings = settings;
+    this.unmappedFacilities = unmappedFacilities;
     this.clock = clock;
   }
 
@@ -85,7 +87,11 @@ class HospitalizationRecorder implements HospitalizationRecord {
   @Override
   public Outcome record(AdtMessage message) throws AdtRejection {
     try {
-      return ConcurrentWrites.retried(() -> transaction.execute(status -> recordOnce(message)));
+      Outcome outcome = ConcurrentWrites.retried(() -> transaction.execute(status -> recordOnce(message)));
+      if (outcome == Outcome.RECORDED && !message.header().facilityKnown()) {
+        unmappedFacilities.seen(message.header().sendingFacility());
+      }
+      return outcome;
     } catch (Refused refused) {
       throw refused.rejection;
     } catch (ClientIdentity.AmbiguousClient conflict) {

@@ -39,6 +39,8 @@ class AdtFidelityTest extends FhirServerTest {
   private AdtParser parser;
   @Autowired
   private AutowireCapableBeanFactory beans;
+  @Autowired
+  private io.micrometer.core.instrument.MeterRegistry meters;
 
   @Test
   void theSameMessageAgainWithOtherSegmentEndingsIsADuplicateAndWritesNothing() {
@@ -234,6 +236,38 @@ class AdtFidelityTest extends FhirServerTest {
     assertThat(diagnoses(visit)).containsExactlyInAnyOrder("F25.0 refuted inactive", "F31.2 confirmed active");
   }
 
+  @Test
+  void aStayAtAFacilityNotInTheSiteTablesIsClassifiedByItsPrincipalDiagnosisAndTheFacilityIsListed() {
+    String facility = "LAKE" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    Visit psychiatric = new Visit(facility);
+    Visit medical = new Visit(facility);
+    medical.diagnoses = List.of("DG1|1||J18.9^Pneumonia, unspecified organism^I10||20260301|A|||||||||1",
+        "DG1|2||F25.0^Schizoaffective disorder^I10||20260301|A|||||||||2");
+    assertThat(ackCode(send(psychiatric.message("A01")))).isEqualTo("AA");
+    assertThat(ackCode(send(medical.message("A01")))).isEqualTo("AA");
+
+    assertThat(kind(psychiatric).getCodingFirstRep().getCode()).isEqualTo("psychiatric-inpatient");
+    assertThat(kind(psychiatric).getText()).contains(facility + " is not in the site tables")
+        .contains("psychiatric principal diagnosis F25.0");
+    assertThat(kind(medical).getCodingFirstRep().getCode()).isEqualTo("medical-inpatient");
+    assertThat(kind(medical).getText()).contains("J18.9 is not one of the psychiatric ones");
+
+    String health = admin().getForObject(baseUrl() + "/actuator/health", String.class);
+    assertThat(health).contains("\"adtFacilities\"").contains("\"" + facility + "\":2");
+    assertThat(meters.get("adapter.adt.unmapped.facility.messages").tag("facility", facility).counter().count())
+        .isEqualTo(2.0);
+    assertThat(meters.get("adapter.adt.unmapped.facilities").gauge().value()).isGreaterThanOrEqualTo(1.0);
+    // A listed facility is not.
+    send(new Visit("NORTHSIDE").message("A01"));
+    assertThat(admin().getForObject(baseUrl() + "/actuator/health", String.class)).doesNotContain("NORTHSIDE");
+  }
+
+  /** The encounter-kind of the visit's stay, found through its client's Medicaid ID. */
+  private org.hl7.fhir.r4.model.CodeableConcept kind(Visit visit) {
+    Patient client = single(Patient.class, "Patient?identifier=urn:oid:2.16.840.1.113883.4.927|" + visit.medicaidId);
+    return single(Encounter.class, "Encounter?subject=Patient/" + client.getIdPart()).getTypeFirstRep();
+  }
+
   /** Each diagnosis of the visit's stay as "code verification-status clinical-status". */
   private List<String> diagnoses(Visit visit) {
     return search(Condition.class, "Condition?encounter=Encounter/" + stay(visit).getIdPart()).stream()
@@ -251,7 +285,8 @@ class AdtFidelityTest extends FhirServerTest {
         beans.getBean(ca.uhn.fhir.jpa.api.dao.DaoRegistry.class),
         beans.getBean(ca.uhn.fhir.jpa.api.dao.IFhirSystemDao.class),
         beans.getBean(org.springframework.transaction.PlatformTransactionManager.class),
-        new AdtRecordingProperties(AdtRecordingProperties.ControlIdReuse.REFUSE, null), beans.getBean(Clock.class));
+        new AdtRecordingProperties(AdtRecordingProperties.ControlIdReuse.REFUSE, null),
+        beans.getBean(UnmappedFacilities.class), beans.getBean(Clock.class));
     beans.autowireBean(recorder); // its @PersistenceContext
     return recorder;
   }
