@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.Address;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Patient;
@@ -21,10 +22,30 @@ import org.hl7.fhir.r4.model.StringType;
  */
 final class ClientDemographics {
 
+  private static final String DATA_ABSENT_REASON = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+
   private ClientDemographics() {
   }
 
   /**
+   * A client first met in this message. PID-5 and PID-8 are optional in v2 but the client record needs a name and a
+   * gender: a message without them records them as unknown (gender "unknown", a name with a data-absent reason), and
+   * a later message that has them fills them in.
+   */
+  static Patient firstMet(Patient incoming) {
+    Patient client = incoming.copy();
+    if (!client.hasGender()) {
+      client.setGender(AdministrativeGender.UNKNOWN);
+    }
+    if (!client.hasName()) {
+      client.addName().addExtension(DATA_ABSENT_REASON, new CodeType("unknown"));
+    }
+    return client;
+  }
+
+  /**
+   * A known client with what the message says of it.
+   *
    * @param stored   the client as stored
    * @param updated  the client with the message folded in by identity matching (whole elements)
    * @param incoming the Patient the message states

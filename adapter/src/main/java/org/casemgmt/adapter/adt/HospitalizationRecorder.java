@@ -27,8 +27,6 @@ import org.casemgmt.routes.adt.AdtRejection;
 import org.casemgmt.routes.adt.Hl7Error;
 import org.casemgmt.routes.adt.HospitalizationRecord;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Identifier;
@@ -51,7 +49,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 class HospitalizationRecorder implements HospitalizationRecord {
 
   private static final Logger log = LoggerFactory.getLogger(HospitalizationRecorder.class);
-  private static final String DATA_ABSENT_REASON = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 
   private final ClientIdentity identity;
   private final ClientReferences references;
@@ -60,6 +57,7 @@ class HospitalizationRecorder implements HospitalizationRecord {
   private final IFhirResourceDao<Condition> conditions;
   private final TransactionTemplate transaction;
   private final AdtRecordingProperties settings;
+  private final ReceivedMessages received;
   private final UnmappedFacilities unmappedFacilities;
   private final Clock clock;
   @PersistenceContext
@@ -67,7 +65,8 @@ class HospitalizationRecorder implements HospitalizationRecord {
 
   HospitalizationRecorder(ClientIdentity identity, ClientReferences references, DaoRegistry daoRegistry,
       IFhirSystemDao<Bundle, ?> systemDao, PlatformTransactionManager transactionManager,
-      AdtRecordingProperties settings, UnmappedFacilities unmappedFacilities, Clock clock) {
+      AdtRecordingProperties settings, ReceivedMessages received, UnmappedFacilities unmappedFacilities,
+      Clock clock) {
     this.identity = identity;
     this.references = references;
     this.systemDao = systemDao;
@@ -75,6 +74,7 @@ class HospitalizationRecorder implements HospitalizationRecord {
     this.conditions = daoRegistry.getResourceDao(Condition.class);
     this.transaction = new TransactionTemplate(transactionManager);
     this.settings = settings;
+    this.received = received;
     this.unmappedFacilities = unmappedFacilities;
     this.clock = clock;
   }
@@ -113,7 +113,7 @@ class HospitalizationRecorder implements HospitalizationRecord {
     String sender = message.header().sendingApplication() + "^" + message.header().sendingFacility();
     String controlId = message.header().controlId();
     String digest = message.contentDigest();
-    List<String> earlier = digestsReceived(sender, controlId);
+    List<String> earlier = received.digests(sender, controlId);
     if (earlier.contains(digest)) {
       return Outcome.DUPLICATE;
     }
@@ -139,16 +139,8 @@ class HospitalizationRecorder implements HospitalizationRecord {
         entityManager.flush();
       }
     }
-    entityManager.persist(new ReceivedMessage(sender, controlId, digest, message.event(), outcome.name(),
-        clock.instant()));
+    received.add(new ReceivedMessage(sender, controlId, digest, message.event(), outcome.name(), clock.instant()));
     return outcome;
-  }
-
-  /** Content digests of the messages this sender sent under this control id; null for rows older than digests. */
-  private List<String> digestsReceived(String sender, String controlId) {
-    return entityManager.createQuery("select m.contentDigest from ReceivedMessage m where m.sender = :sender"
-            + " and m.controlId = :controlId", String.class)
-        .setParameter("sender", sender).setParameter("controlId", controlId).getResultList();
   }
 
   /** The transaction that brings the record in line with the message. */
@@ -216,7 +208,7 @@ class HospitalizationRecorder implements HospitalizationRecord {
     Optional<ClientIdentity.Match> known = identity.match(incoming);
     identity.claim(known.map(ClientIdentity.Match::newIdentifiers).orElse(incoming.getIdentifier()));
     Patient survivor = known.map(match -> ClientDemographics.fold(match.stored(), match.updated(), incoming, cleared))
-        .orElseGet(() -> newClient(incoming));
+        .orElseGet(() -> ClientDemographics.firstMet(incoming));
     List<Patient> retired = identity.mergedAway(mergedIdentifiers,
         known.map(match -> match.stored().getIdElement().getIdPart()).orElse(null));
     // The retired client keeps its identifiers (a client has one Medicaid ID); identity follows its replaced-by link.
@@ -225,22 +217,6 @@ class HospitalizationRecorder implements HospitalizationRecord {
     String client = known.isEmpty() ? changes.create(survivor)
         : !known.get().stored().equalsDeep(survivor) ? changes.update(survivor) : changes.unchanged(survivor);
     retired.forEach(old -> retire(old, client, changes));
-    return client;
-  }
-
-  /**
-   * A client first met in this message. PID-5 and PID-8 are optional in v2 but the client record needs a name and a
-   * gender: a message without them records them as unknown (gender "unknown", a name with a data-absent reason), and
-   * a later message that has them fills them in.
-   */
-  private static Patient newClient(Patient incoming) {
-    Patient client = incoming.copy();
-    if (!client.hasGender()) {
-      client.setGender(Enumerations.AdministrativeGender.UNKNOWN);
-    }
-    if (!client.hasName()) {
-      client.addName().addExtension(DATA_ABSENT_REASON, new CodeType("unknown"));
-    }
     return client;
   }
 

@@ -286,7 +286,7 @@ class AdtFidelityTest extends FhirServerTest {
         beans.getBean(ca.uhn.fhir.jpa.api.dao.IFhirSystemDao.class),
         beans.getBean(org.springframework.transaction.PlatformTransactionManager.class),
         new AdtRecordingProperties(AdtRecordingProperties.ControlIdReuse.REFUSE, null),
-        beans.getBean(UnmappedFacilities.class), beans.getBean(Clock.class));
+        beans.getBean(ReceivedMessages.class), beans.getBean(UnmappedFacilities.class), beans.getBean(Clock.class));
     beans.autowireBean(recorder); // its @PersistenceContext
     return recorder;
   }
