@@ -1,5 +1,6 @@
 package org.casemgmt.adapter.identity;
 
+import ca.uhn.fhir.util.UrlUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public final class ClientRecordChanges {
     String fullUrl = "urn:uuid:" + UUID.randomUUID();
     Bundle.BundleEntryRequestComponent request = transaction.addEntry().setFullUrl(fullUrl).setResource(resource)
         .getRequest().setMethod(HTTPVerb.POST).setUrl(resource.fhirType());
-    identifierOf(resource).ifPresent(id -> request.setIfNoneExist("identifier=" + id.getSystem() + "|" + id.getValue()));
+    identifierOf(resource).ifPresent(id -> request.setIfNoneExist("identifier=" + token(id)));
     written.add(new Reference(fullUrl));
     return fullUrl;
   }
@@ -54,7 +55,7 @@ public final class ClientRecordChanges {
         resource.fhirType() + " has no identifier to be kept under"));
     String fullUrl = "urn:uuid:" + UUID.randomUUID();
     transaction.addEntry().setFullUrl(fullUrl).setResource(resource).getRequest().setMethod(HTTPVerb.PUT)
-        .setUrl(resource.fhirType() + "?identifier=" + identifier.getSystem() + "|" + identifier.getValue());
+        .setUrl(resource.fhirType() + "?identifier=" + token(identifier));
     written.add(new Reference(fullUrl));
     return fullUrl;
   }
@@ -100,6 +101,16 @@ public final class ClientRecordChanges {
   private Bundle add(Provenance provenance) {
     transaction.addEntry().setResource(provenance).getRequest().setMethod(HTTPVerb.POST).setUrl("Provenance");
     return transaction;
+  }
+
+  /**
+   * An identifier as a token in a conditional URL: FHIR search escapes ({@code \\ , | $}) and URL encoding, so a
+   * value with a space, comma or bar (visit numbers have them) is matched as it is rather than misread.
+   */
+  static String token(Identifier identifier) {
+    String value = identifier.getValue().replace("\\", "\\\\").replace(",", "\\,").replace("|", "\\|")
+        .replace("$", "\\$");
+    return UrlUtil.escapeUrlParam(identifier.getSystem()) + "|" + UrlUtil.escapeUrlParam(value);
   }
 
   private static Optional<Identifier> identifierOf(Resource resource) {

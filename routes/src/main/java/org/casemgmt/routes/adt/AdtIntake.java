@@ -42,12 +42,18 @@ class AdtIntake implements Processor {
       ack = Acknowledgements.reject(raw, rejection);
       keep(exchange, source, raw, rejection.getMessage());
     } catch (RuntimeException failure) {
-      // Nothing was written. For a stored message AE tells the sender to retry; the dead letter is kept if the
-      // store is up. A parser failure is our bug, and the message is kept for a replay once it is fixed.
+      // Nothing was written. A store that fails (an outage: the only failure the recorder lets through) gets AE
+      // 207, and the sender retries; the dead letter is kept if the store is up. A parser failure is our defect: a
+      // resend would fail the same way, so AR 207 stops the resending, and the message is kept to be replayed
+      // once the defect is fixed.
       String reason = (message == null ? "could not be parsed: " : "storage failed: ") + failure;
-      log.error("ADT message from {} could not be processed", source, failure);
+      // Exception messages can quote values (a match URL with a visit number): the log names the failure's type
+      // and where it arose, the dead letter keeps the whole reason.
+      log.error("ADT message from {} could not be processed: {} at {}", source, failure.getClass().getName(),
+          failure.getStackTrace().length == 0 ? "?" : failure.getStackTrace()[0]);
       ack = message == null
-          ? Acknowledgements.reject(raw, AdtRejection.refused("MSH", "The message could not be processed"))
+          ? Acknowledgements.reject(raw, AdtRejection.internal("The message could not be processed: the receiver"
+              + " keeps it and will process it once its fault is fixed; do not resend"))
           : Acknowledgements.error(message, "The message could not be stored; send it again later");
       keep(exchange, source, raw, reason);
     }

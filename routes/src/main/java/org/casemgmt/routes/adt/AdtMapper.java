@@ -2,7 +2,9 @@ package org.casemgmt.routes.adt;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Condition;
@@ -14,7 +16,8 @@ import org.hl7.fhir.r4.model.Patient;
 /**
  * The body of a supported ADT message as FHIR: the patient from PID, the visit from PV1/PV2 and its diagnoses from
  * DG1, or for a merge (A40) the surviving patient and the identifiers merged into it. Refuses (AE) what would leave
- * the record wrong or unmatched: no PID, no usable identifier, dates that are not dates, a merge without MRG.
+ * the record wrong or unmatched: no PID, no usable identifier, dates that are not dates, a merge without MRG. An A40
+ * may carry several merges (PID/MRG groups).
  */
 final class AdtMapper {
   private final PatientMapper patients;
@@ -40,48 +43,54 @@ final class AdtMapper {
     }
     Patient patient = patients.patient(pids.get(0), envelope);
     if (event == AdtEvent.A40) {
-      return new AdtMessage(raw, envelope.header(), event.name(), patient, merged(pids, message, envelope), null,
-          List.of());
+      List<AdtMessage.Merge> merges = merges(pids, message, envelope);
+      return new AdtMessage(raw, envelope.header(), event.name(), merges.get(0).survivor(), merges, null,
+          List.of(), Set.of());
     }
     V2Segment pv1 = message.first("PV1");
     Encounter encounter = pv1 == null ? null
-        : encounters.encounter(event, pv1, message.first("PV2"), eventTime, envelope);
+        : encounters.encounter(event, pv1, message.first("PV2"), message.all("DG1"), eventTime, envelope);
     List<Condition> conditions = encounter == null ? List.of()
         : diagnoses.diagnoses(message.all("DG1"), encounter.getIdentifierFirstRep().getValue(), envelope);
-    return new AdtMessage(raw, envelope.header(), event.name(), patient, List.of(), encounter, conditions);
+    return new AdtMessage(raw, envelope.header(), event.name(), patient, List.of(), encounter, conditions,
+        PatientMapper.cleared(pids.get(0)));
   }
 
   /**
-   * MRG-1 of every merge in the message. An A40 may list several PID/MRG pairs; they are taken together only when
-   * every PID names the same surviving patient, since one AdtMessage has one patient.
+   * Each PID/MRG group of an A40 (the A39 structure repeats them: several merges in one message). The n-th MRG
+   * belongs to the n-th PID; groups naming the same surviving patient are taken together.
    */
-  private List<Identifier> merged(List<V2Segment> pids, V2Message message, Envelope envelope) throws AdtRejection {
+  private List<AdtMessage.Merge> merges(List<V2Segment> pids, V2Message message, Envelope envelope)
+      throws AdtRejection {
     List<V2Segment> mrgs = message.all("MRG");
     if (mrgs.isEmpty()) {
       throw AdtRejection.error(Hl7Error.SEGMENT_SEQUENCE, "MRG", 0,
           "MRG segment is missing: an A40 merge needs the identifiers of the record to merge");
     }
-    Set<String> survivor = keys(identifiers.identifiers(pids.get(0), 3, envelope));
-    for (V2Segment pid : pids.subList(1, pids.size())) {
-      if (!survivor.equals(keys(identifiers.identifiers(pid, 3, envelope)))) {
-        throw pid.error(Hl7Error.SEGMENT_SEQUENCE, 3, "A40 merges into " + pids.size() + " different patients (PID "
-            + pid.occurrence() + " differs from PID 1): send one A40 per surviving patient");
-      }
+    if (mrgs.size() != pids.size()) {
+      throw AdtRejection.error(Hl7Error.SEGMENT_SEQUENCE, "MRG", 0, "An A40 has " + pids.size() + " PID and "
+          + mrgs.size() + " MRG segments: each merge is a PID followed by its MRG");
     }
-    List<Identifier> merged = new ArrayList<>();
-    Set<String> seen = new HashSet<>(survivor);
-    for (V2Segment mrg : mrgs) {
-      for (Identifier identifier : identifiers.identifiers(mrg, 1, envelope)) {
+    Map<Set<String>, AdtMessage.Merge> bySurvivor = new LinkedHashMap<>();
+    for (int i = 0; i < pids.size(); i++) {
+      Patient survivor = patients.patient(pids.get(i), envelope);
+      Set<String> survivorKeys = keys(survivor.getIdentifier());
+      AdtMessage.Merge earlier = bySurvivor.get(survivorKeys);
+      List<Identifier> merged = new ArrayList<>(earlier == null ? List.of() : earlier.mergedIdentifiers());
+      Set<String> seen = new HashSet<>(survivorKeys);
+      seen.addAll(keys(merged));
+      for (Identifier identifier : identifiers.identifiers(mrgs.get(i), 1, envelope)) {
         if (seen.add(key(identifier))) {
           merged.add(identifier);
         }
       }
+      if (merged.isEmpty()) {
+        throw mrgs.get(i).error(Hl7Error.REQUIRED_FIELD_MISSING, 1,
+            "MRG-1 prior patient identifier list holds no identifier other than the surviving patient's");
+      }
+      bySurvivor.put(survivorKeys, new AdtMessage.Merge(earlier == null ? survivor : earlier.survivor(), merged));
     }
-    if (merged.isEmpty()) {
-      throw mrgs.get(0).error(Hl7Error.REQUIRED_FIELD_MISSING, 1,
-          "MRG-1 prior patient identifier list holds no identifier other than the surviving patient's");
-    }
-    return merged;
+    return List.copyOf(bySurvivor.values());
   }
 
   private static Set<String> keys(List<Identifier> identifiers) {

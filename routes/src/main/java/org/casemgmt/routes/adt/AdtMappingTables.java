@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ignoredIdentifierTypes  identifier types (CX-5) never copied into the record (data minimisation)
  * @param facilities              per sending facility (MSH-4): visit-number system and psychiatric services/units
  * @param codingSystems           HL7 coding-system names (CWE-3) and the FHIR code system URL each stands for
+ * @param unknownFacilities       how stays at a facility not listed in {@code facilities} are classified
  */
 @ConfigurationProperties("adapter.adt.mapping")
 public record AdtMappingTables(
@@ -29,7 +30,8 @@ public record AdtMappingTables(
     Medicaid medicaid,
     List<String> ignoredIdentifierTypes,
     List<Facility> facilities,
-    List<CodingSystem> codingSystems) {
+    List<CodingSystem> codingSystems,
+    UnknownFacilities unknownFacilities) {
 
   /** The system Medicaid IDs get when the tables name none. */
   public static final String DEFAULT_MEDICAID_SYSTEM = "urn:oid:2.16.840.1.113883.4.927";
@@ -42,6 +44,7 @@ public record AdtMappingTables(
     ignoredIdentifierTypes = upperCase(ignoredIdentifierTypes);
     facilities = List.copyOf(Objects.requireNonNullElse(facilities, List.of()));
     codingSystems = List.copyOf(Objects.requireNonNullElse(codingSystems, List.of()));
+    unknownFacilities = Objects.requireNonNullElse(unknownFacilities, new UnknownFacilities(null));
   }
 
   /**
@@ -110,6 +113,26 @@ public record AdtMappingTables(
     boolean isPsychiatric(String hospitalService, String pointOfCare) {
       return psychiatricServices.contains(upper(hospitalService))
           || psychiatricPointsOfCare.contains(upper(pointOfCare));
+    }
+  }
+
+  /**
+   * Stays at a facility the tables do not list: without its services and units, only the diagnosis can tell a
+   * psychiatric stay.
+   *
+   * @param psychiatricPrincipalDiagnoses ICD-10-CM codes or code prefixes (F20, F3): a stay whose principal
+   *                                      diagnosis (the DG1 with DG1-15 priority 1, else the first) is one of them
+   *                                      is classified psychiatric; empty: every such stay is medical
+   */
+  public record UnknownFacilities(List<String> psychiatricPrincipalDiagnoses) {
+    public UnknownFacilities {
+      psychiatricPrincipalDiagnoses = upperCase(psychiatricPrincipalDiagnoses).stream()
+          .map(code -> code.replace(".", "")).toList();
+    }
+
+    boolean isPsychiatric(String icd10cm) {
+      String code = upper(icd10cm).replace(".", "");
+      return psychiatricPrincipalDiagnoses.stream().anyMatch(code::startsWith);
     }
   }
 

@@ -43,11 +43,11 @@ public final class AdtParser {
       Optional<AdtEvent> event = AdtEvent.of(envelope.event());
       if (event.isEmpty()) {
         LOG.debug("ADT^{} {} ignored: not an event the adapter acts on", envelope.event(), controlId);
-        return new AdtMessage(raw, envelope.header(), envelope.event(), null, null, null, null);
+        return new AdtMessage(raw, envelope.header(), envelope.event(), null, null, null, null, null);
       }
       AdtMessage message = mapper.map(raw, envelope, event.get(), structures.parse(text, envelope.event()));
-      LOG.debug("ADT^{} {} read: {} patient identifiers, {} merged, visit {}, {} diagnoses", message.event(),
-          controlId, message.patient().getIdentifier().size(), message.mergedPatientIdentifiers().size(),
+      LOG.debug("ADT^{} {} read: {} patient identifiers, {} merges, visit {}, {} diagnoses", message.event(),
+          controlId, message.patient().getIdentifier().size(), message.merges().size(),
           message.encounter() == null ? "none" : "yes", message.diagnoses().size());
       return message;
     } catch (AdtRejection rejection) {

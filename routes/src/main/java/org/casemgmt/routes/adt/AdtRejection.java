@@ -50,8 +50,21 @@ public final class AdtRejection extends Exception {
    * A message the client record refuses (AE): it parsed, but recording it would break a rule of the record, such as
    * one client per identifier. Used by the adapter, which holds those rules.
    */
-  public static AdtRejection refused(String segmentId, String reason) {
-    return error(Hl7Error.APPLICATION_INTERNAL, segmentId, 0, reason);
+  public static AdtRejection refused(Hl7Error error, String segmentId, int fieldPosition, String reason) {
+    return error(error, segmentId, 1, fieldPosition, reason);
+  }
+
+  /** A message the receiver does not take (AR), decided by the adapter (a control id reused for other content). */
+  public static AdtRejection rejected(Hl7Error error, String segmentId, int fieldPosition, String reason) {
+    return reject(error, segmentId, fieldPosition, reason);
+  }
+
+  /**
+   * A failure of the receiver's own that a resend cannot fix (a defect, not an outage): AR 207, so the sender stops
+   * resending; the message is kept as a dead letter to be replayed once the defect is fixed.
+   */
+  public static AdtRejection internal(String reason) {
+    return new AdtRejection("AR", Hl7Error.APPLICATION_INTERNAL, "", 0, 0, reason);
   }
 
   /** AR or AE, for MSA-1. */

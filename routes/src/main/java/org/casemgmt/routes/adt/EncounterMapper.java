@@ -1,6 +1,7 @@
 package org.casemgmt.routes.adt;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -34,8 +35,8 @@ final class EncounterMapper {
   }
 
   /** The Encounter, or null when the message has no visit number and is not about a visit (A08). */
-  Encounter encounter(AdtEvent event, V2Segment pv1, V2Segment pv2, DateTimeType eventTime, Envelope envelope)
-      throws AdtRejection {
+  Encounter encounter(AdtEvent event, V2Segment pv1, V2Segment pv2, List<V2Segment> dg1s, DateTimeType eventTime,
+      Envelope envelope) throws AdtRejection {
     String visitNumber = pv1.get(19);
     if (visitNumber.isEmpty()) {
       if (event.isAboutAVisit()) {
@@ -54,7 +55,7 @@ final class EncounterMapper {
     encounter.setClass_(encounterClass);
     encounter.setPeriod(period(event, pv1, eventTime, envelope.zone()));
     encounter.setStatus(status(event, encounter.getPeriod()));
-    kind(encounterClass, pv1, envelope).ifPresent(encounter::addType);
+    kind(encounterClass, pv1, dg1s, envelope).ifPresent(encounter::addType);
     String site = envelope.senderName();
     add(codes.concept(pv1, 10, 0, LocalSystems.of(site, "hospital-service")), encounter::setServiceType);
     add(codes.concept(pv1, 14, 0, LocalSystems.of(site, "admit-source")),
@@ -120,7 +121,8 @@ final class EncounterMapper {
   }
 
   /** The guide's encounter-kind, for stays and emergency visits only: other contacts are not hospitalizations. */
-  private Optional<CodeableConcept> kind(Coding encounterClass, V2Segment pv1, Envelope envelope) {
+  private Optional<CodeableConcept> kind(Coding encounterClass, V2Segment pv1, List<V2Segment> dg1s,
+      Envelope envelope) {
     if (!PatientClass.isHospitalization(encounterClass)) {
       return Optional.empty();
     }
@@ -130,13 +132,35 @@ final class EncounterMapper {
       return Optional.of(new CodeableConcept().addCoding(new Coding(Guide.ENCOUNTER_KIND,
           "state-psychiatric-hospital", "Stay in a state psychiatric hospital")));
     }
+    String principal = facility.isPresent() ? null : principalIcd10(dg1s);
     boolean psychiatric = facility
         .map(sender -> sender.isPsychiatric(pv1.get(10), pv1.get(3, 0, 1, 1)))
-        .orElse(false);
+        .orElseGet(() -> principal != null && tables.unknownFacilities().isPsychiatric(principal));
     String code = (psychiatric ? "psychiatric-" : "medical-") + (emergency ? "emergency" : "inpatient");
     String display = (psychiatric ? "Psychiatric " : "Medical (non-psychiatric) ")
         + (emergency ? "emergency visit" : "inpatient stay");
-    return Optional.of(new CodeableConcept().addCoding(new Coding(Guide.ENCOUNTER_KIND, code, display)));
+    CodeableConcept kind = new CodeableConcept().addCoding(new Coding(Guide.ENCOUNTER_KIND, code, display));
+    if (facility.isEmpty()) {
+      // Why: the site tables cannot tell, so the record says what the classification rests on.
+      kind.setText(display + ": sending facility " + envelope.senderName() + " is not in the site tables; "
+          + (psychiatric ? "classified by its psychiatric principal diagnosis " + principal
+              : principal == null ? "no ICD-10-CM principal diagnosis to classify it by"
+              : "its principal diagnosis " + principal + " is not one of the psychiatric ones"));
+    }
+    return Optional.of(kind);
+  }
+
+  /** The ICD-10-CM code of the principal diagnosis: the DG1 with priority (DG1-15) 1, else the first coded one. */
+  private String principalIcd10(List<V2Segment> dg1s) {
+    V2Segment principal = dg1s.stream().filter(dg1 -> "1".equals(dg1.get(15))).findFirst()
+        .orElse(dg1s.stream().filter(dg1 -> !dg1.get(3, 0, 1, 1).isEmpty()).findFirst().orElse(null));
+    if (principal == null) {
+      return null;
+    }
+    String systemName = principal.get(3, 0, 3, 1).isEmpty() ? principal.get(2) : principal.get(3, 0, 3, 1);
+    String system = systemName.isEmpty() ? "" : codes.system(systemName);
+    return Guide.ICD_10_CM.equals(system)
+        ? DiagnosisMapper.normalised(system, principal.get(3, 0, 1, 1)) : null;
   }
 
   /** PV1-3 point of care, room and bed, as a display-only Location reference (there is no Location to link). */

@@ -52,7 +52,8 @@ final class HeaderReader {
     HierarchicDesignator facility = msh.designator(4);
     ZoneId zone = tables.zoneOf(facility);
     MessageHeader header = new MessageHeader(msh.designator(3).name(), facility.name(), msh.designator(5).name(),
-        msh.designator(6).name(), controlId, version, msh.get(11), sentAt(msh, zone));
+        msh.designator(6).name(), controlId, version, msh.get(11), sentAt(msh, zone),
+        tables.facility(facility).isPresent());
     return new Envelope(header, facility, event, zone);
   }
 

@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
  * acknowledgement need. Applications and facilities are HD namespace ids, or universal ids when a sender gives no
  * namespace.
  *
- * @param sentAt MSH-7, with the facility's zone when the sender gave no offset; null when MSH-7 is empty
+ * @param sentAt        MSH-7, with the facility's zone when the sender gave no offset; null when MSH-7 is empty
+ * @param facilityKnown whether the sending facility (MSH-4) is in the site tables (config/adt-mapping.yml)
  */
 public record MessageHeader(
     String sendingApplication,
@@ -17,5 +18,6 @@ public record MessageHeader(
     String controlId,
     String version,
     String processingId,
-    OffsetDateTime sentAt) {
+    OffsetDateTime sentAt,
+    boolean facilityKnown) {
 }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Address;
@@ -25,6 +27,12 @@ final class PatientMapper {
   private static final Map<String, AdministrativeGender> SEX = Map.of(
       "M", AdministrativeGender.MALE, "F", AdministrativeGender.FEMALE,
       "O", AdministrativeGender.OTHER, "U", AdministrativeGender.UNKNOWN);
+
+  /** Whole fields an explicit null clears: name, birth date, sex, address, home and work phone, language. */
+  private static final int[] CLEARABLE_FIELDS = {5, 7, 8, 11, 13, 14, 15};
+  /** Components of them: family, given and middle name; address lines, city, state, postal code, county. */
+  private static final Map<Integer, int[]> CLEARABLE_COMPONENTS =
+      Map.of(5, new int[] {1, 2, 3}, 11, new int[] {1, 2, 3, 4, 5, 9});
 
   private static final Pattern BCP_47 =
       Pattern.compile("([A-Za-z]{2})(?:[-_]([A-Za-z]{2}))?");
@@ -64,6 +72,27 @@ final class PatientMapper {
       patient.getMeta().addProfile(Guide.CLIENT);
     }
     return patient;
+  }
+
+  /**
+   * The PID values the sender cleared with HL7's explicit null (""), as positions ("PID-5.3" middle name, "PID-11.9"
+   * county, "PID-8" sex): the record forgets what it holds there, while a value merely left empty keeps it.
+   */
+  static Set<String> cleared(V2Segment pid) {
+    Set<String> cleared = new TreeSet<>();
+    for (int field : CLEARABLE_FIELDS) {
+      if (pid.isNull(field, 0)) {
+        cleared.add("PID-" + field);
+      }
+    }
+    CLEARABLE_COMPONENTS.forEach((field, components) -> {
+      for (int component : components) {
+        if (!cleared.contains("PID-" + field) && pid.isNull(field, component)) {
+          cleared.add("PID-" + field + "." + component);
+        }
+      }
+    });
+    return cleared;
   }
 
   /** The client profile: sex (gender 1..1), a name, typed identifiers, and no more than one Medicaid ID. */

@@ -2,6 +2,7 @@ package org.casemgmt.routes.adt;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.model.Type;
 import ca.uhn.hl7v2.util.Terser;
 import java.time.ZoneId;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -14,6 +15,8 @@ import org.hl7.fhir.r4.model.DateType;
  * and absent values are empty strings, never null.
  */
 final class V2Segment {
+  private static final String EXPLICIT_NULL = "\"\"";
+
   private final Segment segment;
   private final int occurrence;
 
@@ -39,8 +42,32 @@ final class V2Segment {
     return get(field, 0, component, 1);
   }
 
-  /** A value by field, repetition (0-based), component and subcomponent (1-based). */
+  /**
+   * A value by field, repetition (0-based), component and subcomponent (1-based). HL7's explicit null ({@code ""})
+   * comes back empty like an absent value: see {@link #isNull} for the difference.
+   */
   String get(int field, int repetition, int component, int subcomponent) {
+    String value = raw(field, repetition, component, subcomponent);
+    return EXPLICIT_NULL.equals(value) ? "" : value;
+  }
+
+  /**
+   * Whether the sender cleared this value with HL7's explicit null ({@code ""}: "delete what you hold"), as opposed
+   * to leaving it empty ("nothing to say"). Component 0 asks about the whole field (its first repetition).
+   */
+  boolean isNull(int field, int component) {
+    if (component > 0) {
+      return EXPLICIT_NULL.equals(raw(field, 0, component, 1));
+    }
+    try {
+      Type[] repetitions = segment.getField(field);
+      return repetitions.length == 1 && EXPLICIT_NULL.equals(repetitions[0].encode());
+    } catch (HL7Exception e) {
+      return false;
+    }
+  }
+
+  private String raw(int field, int repetition, int component, int subcomponent) {
     try {
       String value = Terser.get(segment, field, repetition, component, subcomponent);
       return value == null ? "" : value.trim();

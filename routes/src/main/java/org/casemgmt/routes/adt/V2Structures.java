@@ -17,11 +17,12 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
  * structures (v2 only ever adds fields and components, and withdrawn ones keep their positions), so the mappers
  * see one model. The structure comes from the trigger event through HAPI's v2.8 event map, not from MSH-9.3: senders
  * name structures that v2.8 does not have (ADT_A04) or leave MSH-9.3 out, and HAPI would then fall back to an
- * unstructured message. HAPI's own validation is off: this package checks what it relies on and says precisely what
+ * unstructured message. Datatypes a message names (OBX-2) are those of its own version: ones v2.7 withdrew are read
+ * as their successors ({@link WithdrawnDatatypes}). HAPI's own validation is off: this package checks what it relies on and says precisely what
  * is wrong. The parser is thread-safe, so one instance serves every message.
  */
 final class V2Structures {
-  private final CanonicalModelClassFactory factory = new CanonicalModelClassFactory(Version.V28.getVersion());
+  private final CanonicalModelClassFactory factory = new WithdrawnDatatypes();
   private final PipeParser parser;
 
   V2Structures() {
@@ -60,6 +61,10 @@ final class V2Structures {
       String segment = e.getLocation() == null || e.getLocation().getSegmentName() == null
           ? "MSH" : e.getLocation().getSegmentName();
       int field = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getField());
+      if (e.getErrorCode() == Hl7Error.DATA_TYPE.code && e.getMessage().contains("is invalid for version")) {
+        // OBX-2 names a datatype no version of HL7 has, so OBX-5 cannot be read: the sender's to fix.
+        throw AdtRejection.error(Hl7Error.DATA_TYPE, "OBX", 2, "OBX-2 value type: " + e.getMessage());
+      }
       throw AdtRejection.reject(Hl7Error.SEGMENT_SEQUENCE, segment, field,
           "The message cannot be read as HL7 v2 ADT^" + event + ": " + e.getMessage());
     } catch (ReflectiveOperationException e) {

@@ -116,6 +116,32 @@ class EncounterMappingTest {
     assertThat(encounter.getIdentifierFirstRep().getSystem()).isEqualTo("https://riverview.example.org/sid/visit");
   }
 
+  @ParameterizedTest(name = "unlisted facility, PV1-2 {0}, DG1s {1} -> {2}")
+  @CsvSource(delimiter = ';', value = {
+      "I; F200^Paranoid schizophrenia^I10; psychiatric-inpatient",
+      "E; F32.9^Major depressive disorder^I10; psychiatric-emergency",
+      "I; F10.20^Alcohol dependence^I10; medical-inpatient",        // substance use: not on the list
+      "I; J189^Pneumonia^I10; medical-inpatient",
+      "I; 29590^Schizophrenia^I9; medical-inpatient",               // not ICD-10-CM
+      "I; ; medical-inpatient",
+      // DG1-15 priority 1 is the principal diagnosis, wherever it stands
+      "I; J189^Pneumonia^I10|F200^Paranoid schizophrenia^I10:1; psychiatric-inpatient",
+      "I; F200^Paranoid schizophrenia^I10|J189^Pneumonia^I10:1; medical-inpatient"})
+  void aStayAtAnUnlistedFacilityIsClassifiedByItsPrincipalDiagnosis(String patientClass, String diagnoses,
+      String kind) throws Exception {
+    TestMessage message = TestMessage.a01().set("MSH", 4, "LAKESHORE").set("PV1", 2, patientClass)
+        .set("PV1", 10, "PSY").without("DG1");
+    int setId = 1;
+    for (String diagnosis : diagnoses == null ? new String[0] : diagnoses.split("\\|")) {
+      String[] codeAndPriority = diagnosis.split(":");
+      message.add("DG1|" + setId++ + "||" + codeAndPriority[0] + "||20250303|A|||||||||"
+          + (codeAndPriority.length > 1 ? codeAndPriority[1] : ""));
+    }
+    Encounter encounter = AdtFixtures.parser().parse(message.text()).encounter();
+    assertThat(encounter.getTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo(kind);
+    assertThat(encounter.getTypeFirstRep().getText()).contains("LAKESHORE is not in the site tables");
+  }
+
   @ParameterizedTest(name = "PV1-2 {0} at the state hospital -> {1}")
   @CsvSource({"I, state-psychiatric-hospital", "E, medical-emergency"})
   void everyStayAtAStatePsychiatricHospitalIsAStateHospitalStay(String patientClass, String kind)

@@ -15,17 +15,28 @@ class MergeTest {
     assertThat(message.event()).isEqualTo("A40");
     assertThat(message.patient().getIdentifier()).extracting(Identifier::getSystem, Identifier::getValue)
         .containsExactly(tuple("urn:casemgmt:v2:ntierprise-clinic:bcbs", "12345"));
-    assertThat(message.mergedPatientIdentifiers()).extracting(Identifier::getSystem, Identifier::getValue)
-        .containsExactly(tuple("urn:casemgmt:v2:ntierprise-clinic:bcbs", "56789"));
+    assertThat(message.merges()).singleElement().satisfies(merge -> assertThat(merge.mergedIdentifiers())
+        .extracting(Identifier::getSystem, Identifier::getValue)
+        .containsExactly(tuple("urn:casemgmt:v2:ntierprise-clinic:bcbs", "56789")));
     assertThat(message.encounter()).isNull();
     assertThat(message.diagnoses()).isEmpty();
   }
 
   @Test
-  void mergeOfTwoDifferentSurvivorsInOneMessageIsRefused() {
-    AdtRejection rejection = AdtFixtures.rejection(AdtFixtures.sample("ADT-A40-02.hl7"));
+  void anA40WithTwoPidMrgGroupsIsTwoMerges() throws Exception {
+    AdtMessage message = AdtFixtures.parseSample("ADT-A40-02.hl7");
+    assertThat(message.merges()).extracting(merge -> merge.survivor().getIdentifierFirstRep().getValue()
+            + "<-" + merge.mergedIdentifiers().get(0).getValue())
+        .containsExactly("12345<-56789", "145<-569");
+  }
+
+  @Test
+  void anA40WithAPidWithoutItsMrgIsRefused() {
+    AdtRejection rejection = AdtFixtures.rejection(merge()
+        .add("PID|1||MRN-778813^^^NORTHSIDE^MR||Rivera^Dana||19860517|F").text());
     assertThat(rejection.ackCode()).isEqualTo("AE");
-    assertThat(rejection.location()).isEqualTo("PID[2]-3");
+    assertThat(rejection.errorCode()).isEqualTo(100);
+    assertThat(rejection.location()).isEqualTo("MRG");
   }
 
   @Test
@@ -33,8 +44,8 @@ class MergeTest {
     AdtMessage message = AdtFixtures.parser().parse(merge()
         .add("PID|1||MRN-778812^^^NORTHSIDE^MR||Rivera^Dana||19860517|F")
         .add("MRG|MRN-000002^^^NORTHSIDE^MR").text());
-    assertThat(message.mergedPatientIdentifiers()).extracting(Identifier::getValue)
-        .containsExactly("MRN-000001", "MRN-000002");
+    assertThat(message.merges()).singleElement().satisfies(merge -> assertThat(merge.mergedIdentifiers())
+        .extracting(Identifier::getValue).containsExactly("MRN-000001", "MRN-000002"));
   }
 
   @Test

@@ -134,4 +134,14 @@ class MessageEnvelopeTest {
       throw new AssertionError(e.getMessage() + ": " + e.reason());
     }
   }
+
+  @Test
+  void theContentDigestIgnoresHowSegmentsEndButNotWhatTheySay() throws Exception {
+    String message = TestMessage.a01().text();
+    String digest = AdtFixtures.parser().parse(message).contentDigest();
+    assertThat(AdtFixtures.parser().parse("\uFEFF" + message.replace("\r", "\r\n")).contentDigest())
+        .isEqualTo(digest);
+    assertThat(AdtFixtures.parser().parse(TestMessage.a01().set("PV1", 45, "20250305").text()).contentDigest())
+        .isNotEqualTo(digest);
+  }
 }

@@ -157,4 +157,21 @@ class PatientMappingTest {
     return patient.getIdentifier().stream().filter(i -> i.getType().getCodingFirstRep().getCode().equals("MB"))
         .findFirst().orElseThrow();
   }
+
+  @Test
+  void anExplicitNullIsNoValueButIsToldApartFromAnEmptyOne() throws Exception {
+    AdtMessage message = AdtFixtures.parser().parse(TestMessage.a01().set("PID", 5, "Rivera^Dana^\"\"")
+        .set("PID", 8, "\"\"").set("PID", 11, "12 Elm St^^Springfield^IL^62704^USA^H^^\"\"").text());
+    assertThat(message.patient().getNameFirstRep().getGiven()).extracting(given -> given.getValue())
+        .containsExactly("Dana");
+    assertThat(message.patient().hasGender()).isFalse();
+    assertThat(message.patient().getAddressFirstRep().hasDistrict()).isFalse();
+    assertThat(message.cleared()).containsExactlyInAnyOrder("PID-5.3", "PID-8", "PID-11.9");
+
+    AdtMessage empty = AdtFixtures.parser().parse(TestMessage.a01().set("PID", 5, "Rivera^Dana")
+        .set("PID", 8, "").text());
+    assertThat(empty.cleared()).isEmpty();
+    assertThat(AdtFixtures.parser().parse(TestMessage.a01().set("PID", 11, "\"\"").text()).cleared())
+        .containsExactly("PID-11");
+  }
 }
