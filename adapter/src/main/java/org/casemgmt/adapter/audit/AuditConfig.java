@@ -1,5 +1,6 @@
 package org.casemgmt.adapter.audit;
 
+import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.Clock;
 import org.casemgmt.adapter.security.FhirAccessControl;
@@ -18,6 +19,14 @@ class AuditConfig {
     FhirAudit audit = new FhirAudit(trail, access, clock);
     fhirServer.registerInterceptor(audit);
     return audit;
+  }
+
+  /** With storage: deletes come from feeds and jobs too. */
+  @Bean
+  AuditNamesNotPins auditNamesNotPins(IInterceptorService storageInterceptors) {
+    AuditNamesNotPins interceptor = new AuditNamesNotPins();
+    storageInterceptors.registerInterceptor(interceptor);
+    return interceptor;
   }
 
   @Bean

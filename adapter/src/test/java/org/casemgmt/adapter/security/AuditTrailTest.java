@@ -91,6 +91,21 @@ class AuditTrailTest extends FhirServerTest {
     assertThat(refusedWrite.getAction()).isEqualTo(AuditEvent.AuditEventAction.C);
   }
 
+  /** The trail names what was touched; it does not pin it: a client read and audited can still be deleted. */
+  @Test
+  void anAuditedRecordCanStillBeDeletedAndItsAuditStays() throws Exception {
+    String client = new SecurityFixture(fhir()).client();
+    String supervisor = Tokens.client(baseUrl(), "test-supervisor");
+    assertThat(get(supervisor, "/fhir/" + client).statusCode()).isEqualTo(200);
+    awaitOne("AuditEvent?entity=" + client + "&subtype=read");
+
+    HttpResponse<String> deleted = http.send(asAdmin(HttpRequest.newBuilder(URI.create(fhirBase() + "/" + client)))
+        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+    assertThat(audit("AuditEvent?entity=" + client + "&subtype=read")).hasSize(1);
+  }
+
   @Test
   void viewingDeadLettersIsAuditedAndTheTrailIsReadOnlyWithAnAuditScope() throws Exception {
     assertThat(admin().getForEntity(baseUrl() + "/admin/dead-letters?feed=adt", String.class).getStatusCode()

@@ -158,7 +158,9 @@ class FhirAccessTest extends FhirServerTest {
         .hasSize(2);
     assertThat(about(page)).containsOnly(ids.get("A"));
     assertThat(warnings(page)).noneMatch(text -> text.contains("withheld"));
-    assertThat(about(bundle("case-manager", "/fhir/Patient?_count=1"))).containsExactly(ids.get("A"));
+    List<String> caseload = members(bundle("case-manager", "/fhir/Group?_id=caseload-test-cm"));
+    assertThat(about(bundle("case-manager", "/fhir/Patient?_sort=-_lastUpdated&_count=1"))).hasSize(1)
+        .allMatch(caseload::contains);
   }
 
   /** The caseload Group follows the CareTeams: a client joins with an active team and leaves when it ends. */
