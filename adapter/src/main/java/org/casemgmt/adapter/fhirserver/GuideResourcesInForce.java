@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.TokenOrListParam;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.casemgmt.profiles.ImplementationGuide;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -56,7 +57,7 @@ class GuideResourcesInForce {
     long started = System.nanoTime();
     Map<String, List<Resource>> published = guide.publishedResources().stream()
         .filter(resource -> !(resource instanceof SearchParameter))
-        .collect(Collectors.groupingBy(Resource::fhirType));
+        .collect(Collectors.groupingBy(Resource::fhirType, TreeMap::new, Collectors.toList()));
     Bundle changes = new Bundle().setType(Bundle.BundleType.TRANSACTION);
     published.forEach((type, resources) -> {
       Map<String, IBaseResource> stored = stored(type, resources);
