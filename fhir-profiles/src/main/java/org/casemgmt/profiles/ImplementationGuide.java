@@ -3,18 +3,24 @@ package org.casemgmt.profiles;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.context.support.ValidationSupportContext;
+import ca.uhn.fhir.context.support.ValueSetExpansionOptions;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationOptions;
+import ca.uhn.fhir.validation.ValidationResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
@@ -25,6 +31,7 @@ import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValid
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
@@ -99,24 +106,74 @@ public final class ImplementationGuide {
   }
 
   /**
+   * One of this guide's value sets expanded from what the guide and FHIR R4 define, in memory; empty when the guide
+   * has none by that URL.
+   *
+   * @throws IllegalArgumentException saying why, when the value set needs a code system that cannot be loaded here
+   *     (ICD-10-CM by hierarchy, say)
+   */
+  public Optional<ValueSet> expansion(String canonicalUrl) {
+    if (profiles.fetchValueSet(canonicalUrl) == null) {
+      return Optional.empty();
+    }
+    IValidationSupport.ValueSetExpansionOutcome outcome = validationSupport.expandValueSet(
+        new ValidationSupportContext(validationSupport), new ValueSetExpansionOptions(), canonicalUrl);
+    if (outcome == null || outcome.getValueSet() == null) {
+      throw new IllegalArgumentException("The value set " + canonicalUrl + " cannot be expanded here"
+          + (outcome == null || outcome.getError() == null ? "" : ": " + outcome.getError()));
+    }
+    return Optional.of((ValueSet) outcome.getValueSet());
+  }
+
+  /**
    * The guide's questionnaires (the assessment forms) by canonical URL, as published. The validation support keeps
    * only conformance resources, so they are read from the package itself; copies, read on each call.
    */
   public Map<String, Questionnaire> questionnaires() {
+    Map<String, Questionnaire> byUrl = new LinkedHashMap<>();
+    publishedResources().stream().filter(Questionnaire.class::isInstance).map(Questionnaire.class::cast)
+        .forEach(questionnaire -> byUrl.put(questionnaire.getUrl(), questionnaire));
+    return byUrl;
+  }
+
+  /**
+   * Every resource the package publishes (its root folder: profiles, extensions, value sets, code systems, search
+   * parameters, questionnaires and the ImplementationGuide resource itself; not the examples), as published. Read
+   * from the package on each call.
+   */
+  public List<Resource> publishedResources() {
     try (InputStream tarball = ImplementationGuide.class.getResourceAsStream(
         PACKAGE_ON_CLASSPATH.substring("classpath:".length()))) {
       NpmPackage npm = NpmPackage.fromPackage(tarball);
-      Map<String, Questionnaire> byUrl = new LinkedHashMap<>();
-      for (String file : npm.listResources("Questionnaire")) {
-        try (InputStream json = npm.loadResource(file)) {
-          Questionnaire questionnaire = fhirContext.newJsonParser().parseResource(Questionnaire.class, json);
-          byUrl.put(questionnaire.getUrl(), questionnaire);
+      List<Resource> resources = new ArrayList<>();
+      for (String file : npm.list("package")) {
+        if (file.endsWith(".json") && !file.equals("package.json") && !file.startsWith(".")) {
+          try (InputStream json = npm.load("package", file)) {
+            resources.add((Resource) fhirContext.newJsonParser().parseResource(json));
+          }
         }
       }
-      return byUrl;
+      return resources;
     } catch (IOException e) {
       throw new UncheckedIOException("The implementation guide package cannot be read", e);
     }
+  }
+
+  /** The canonical URL of the guide's ImplementationGuide resource. */
+  public String implementationGuideUrl() {
+    return publishedResources().stream().filter(org.hl7.fhir.r4.model.ImplementationGuide.class::isInstance)
+        .map(ig -> ((org.hl7.fhir.r4.model.ImplementationGuide) ig).getUrl()).findFirst()
+        .orElseThrow(() -> new IllegalStateException("The package has no ImplementationGuide resource"));
+  }
+
+  /** The guide's resource profiles by the resource type they constrain. */
+  public Map<String, Set<String>> profilesByType() {
+    Map<String, Set<String>> byType = new TreeMap<>();
+    profiles.<StructureDefinition>fetchAllStructureDefinitions().stream()
+        .filter(definition -> definition.getKind() == StructureDefinition.StructureDefinitionKind.RESOURCE)
+        .forEach(definition ->
+            byType.computeIfAbsent(definition.getType(), type -> new TreeSet<>()).add(definition.getUrl()));
+    return byType;
   }
 
   /** The chain the validator resolves profiles, value sets and code systems with. */
@@ -129,12 +186,18 @@ public final class ImplementationGuide {
    * the given profiles; warnings and information are left out. Empty means conformant.
    */
   public List<SingleValidationMessage> errors(IBaseResource resource, String... requiredProfiles) {
-    ValidationOptions options = new ValidationOptions();
-    for (String profile : requiredProfiles) {
-      options.addProfile(profile);
-    }
-    return validator.validateWithResult(resource, options).getMessages().stream()
+    return validate(resource, List.of(requiredProfiles)).getMessages().stream()
         .filter(message -> message.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
         .toList();
+  }
+
+  /**
+   * Every message (information to fatal) of validating a resource against base FHIR, every profile it declares in
+   * meta.profile, and the given profiles: what {@link #errors} filters.
+   */
+  public ValidationResult validate(IBaseResource resource, Collection<String> profiles) {
+    ValidationOptions options = new ValidationOptions();
+    profiles.forEach(options::addProfile);
+    return validator.validateWithResult(resource, options);
   }
 }

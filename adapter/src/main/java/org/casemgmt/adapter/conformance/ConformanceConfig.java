@@ -2,9 +2,11 @@ package org.casemgmt.adapter.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
+import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import org.casemgmt.profiles.ImplementationGuide;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** The implementation guide, loaded once, and its enforcement on every write that reaches storage. */
 @Configuration
@@ -22,5 +24,16 @@ class ConformanceConfig {
     ProfileEnforcement enforcement = new ProfileEnforcement(fhirContext, guide, properties.requiredProfiles());
     storageInterceptors.registerInterceptor(enforcement);
     return enforcement;
+  }
+
+  /**
+   * Takes the place of HAPI's own instance validator (which resolves profiles from the database, with another chain
+   * and other settings), so {@code $validate} judges as a write does. HAPI's resource DAOs look it up by type.
+   */
+  @Bean
+  @Primary
+  IInstanceValidatorModule guideInstanceValidator(FhirContext fhirContext, ImplementationGuide guide,
+      ConformanceProperties properties) {
+    return new GuideInstanceValidator(fhirContext, guide, properties.requiredProfiles());
   }
 }

@@ -20,6 +20,7 @@ import ca.uhn.fhir.rest.server.interceptor.SearchPreferHandlingInterceptor;
 import ca.uhn.fhir.rest.server.provider.ResourceProviderFactory;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
+import org.casemgmt.profiles.ImplementationGuide;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -53,7 +54,8 @@ class FhirServerConfig {
       ISearchParamRegistry searchParamRegistry,
       IValidationSupport validationSupport,
       DatabaseBackedPagingProvider pagingProvider,
-      List<FhirOperation> operations) {
+      List<FhirOperation> operations,
+      ImplementationGuide guide) {
     // Left unset, the registry serves every type HAPI's R4 model knows.
     if (!properties.resourceTypes().isEmpty()) {
       daoRegistry.setSupportedResourceTypes(properties.resourceTypes());
@@ -77,6 +79,7 @@ class FhirServerConfig {
     capabilities.setImplementationDescription(
         "Unified client records for mental-health case management: EHR and Medicaid feeds, eligibility, care plans");
     server.setServerConformanceProvider(capabilities);
+    server.registerInterceptor(new GuideInCapabilityStatement(guide));
     server.registerInterceptor(new HttpSemantics(properties.maxIncludesPerPage()));
     // Prefer: handling=lenient drops search parameters the server does not know; strict (the default) refuses them.
     server.registerInterceptor(new SearchPreferHandlingInterceptor(searchParamRegistry));

@@ -43,6 +43,9 @@ class FhirStorageSettingsConfig {
     // name:contains, as the specification defines it for strings (a scan: the client asks for it knowingly).
     settings.setAllowContainsSearches(true);
     settings.setMaximumIncludesToLoadPerPage(properties.maxIncludesPerPage());
+    // HAPI pre-expands stored ValueSets in the background with Hibernate Search, which is off here (each attempt
+    // would fail with a stack trace); the guide's value sets are expanded in memory by ValueSetExpansion instead.
+    settings.setPreExpandValueSets(false);
     return settings;
   }
 
