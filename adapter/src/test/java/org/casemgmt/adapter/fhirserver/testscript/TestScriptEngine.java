@@ -444,7 +444,11 @@ public final class TestScriptEngine {
         throw new Failure("minimum content of " + a.getMinimumId() + " missing: " + String.join(", ", missing));
       }
     } else if (a.hasNavigationLinks()) {
-      navigationLinks((Bundle) (a.hasSourceId() ? resource(a.getSourceId()) : lastResource()));
+      IBaseResource bundle = a.hasSourceId() ? resource(a.getSourceId()) : lastResource();
+      if (!(bundle instanceof Bundle)) {
+        throw new Failure("navigationLinks: the response is no Bundle");
+      }
+      navigationLinks((Bundle) bundle);
     } else if (a.hasValidateProfileId()) {
       validate(a);
     } else if (a.hasExpression() || a.hasPath() || a.hasCompareToSourceId()) {
@@ -527,8 +531,8 @@ public final class TestScriptEngine {
     boolean ok = switch (operator) {
       case "equals" -> Objects.equals(actual, expected);
       case "notEquals" -> !Objects.equals(actual, expected);
-      case "in" -> actual != null && List.of(expected.split(",")).contains(actual);
-      case "notIn" -> actual == null || !List.of(expected.split(",")).contains(actual);
+      case "in" -> actual != null && expected != null && List.of(expected.split(",")).contains(actual);
+      case "notIn" -> actual == null || expected == null || !List.of(expected.split(",")).contains(actual);
       case "greaterThan" -> actual != null && Double.parseDouble(actual) > Double.parseDouble(expected);
       case "lessThan" -> actual != null && Double.parseDouble(actual) < Double.parseDouble(expected);
       case "empty" -> actualValues.isEmpty() || actual.isEmpty();
