@@ -101,8 +101,8 @@ class TestScriptsTest extends FhirServerTest {
 
   /**
    * Waits until the audit trail has stored every event of the requests made so far (it drains its outbox into
-   * AuditEvents every second). Those AuditEvents reference the Patients read or written, and the store's referential
-   * integrity then refuses to delete them; without this wait, whether a script's DELETE succeeds would depend on timing.
+   * AuditEvents every second), so that a script's DELETE always meets AuditEvents naming the Patient: they must not
+   * keep it from being deleted (referential integrity on delete leaves them out), whatever the timing.
    */
   private void auditTrailStored() {
     Await.until("the audit outbox drained", Duration.ofSeconds(30),
