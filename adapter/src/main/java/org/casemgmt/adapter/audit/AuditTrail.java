@@ -9,12 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
-import org.casemgmt.adapter.storage.DatabaseKind;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,22 +35,9 @@ public class AuditTrail {
   private final IFhirSystemDao<Bundle, ?> store;
   private final IParser json;
   private final Clock clock;
-  private final boolean unflushedCommits;
 
-  /**
-   * @param commit {@code durable} (the default): an event's commit returns once the database has it on disk;
-   *     {@code unflushed} (PostgreSQL only): it returns before the write-ahead log is flushed, which spares each audited
-   *     request a disk flush (about 0.7 ms here) but lets a crash of the database server (not of this service) lose the
-   *     last fraction of a second of events
-   */
   AuditTrail(PlatformTransactionManager transactionManager, IFhirSystemDao<Bundle, ?> store, FhirContext context,
-      Clock clock, @Value("${adapter.audit.commit:durable}") String commit,
-      @Value("${spring.datasource.url:}") String database) {
-    if (!List.of("durable", "unflushed").contains(commit)) {
-      throw new IllegalArgumentException("adapter.audit.commit must be durable or unflushed, not " + commit);
-    }
-    this.unflushedCommits = "unflushed".equals(commit)
-        && DatabaseKind.fromJdbcUrl(database) == DatabaseKind.POSTGRESQL;
+      Clock clock) {
     this.ownTransaction = new TransactionTemplate(transactionManager);
     // An access is audited whatever becomes of the work it did (a refused write rolls back; its audit stays).
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -64,9 +49,6 @@ public class AuditTrail {
   /** Commits the events; the caller sends its answer only after this returns. */
   public void record(List<AuditEvent> events) {
     ownTransaction.executeWithoutResult(status -> {
-      if (unflushedCommits) {
-        entityManager.createNativeQuery("SET LOCAL synchronous_commit TO OFF").executeUpdate();
-      }
       for (AuditEvent event : events) {
         entityManager.persist(new AuditOutboxEntry(event.getRecorded().toInstant(), json.encodeResourceToString(event)));
       }
