@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Narrows a case manager's searches in SQL to their caseload: {@code Patient?_has:Group:member:_id=<caseload>} and
- * {@code Condition?patient._has:Group:member:_id=<caseload>}, a join on the caseload Group ({@link Caseloads}) rather
- * than a list of patient ids, which grows with the caseload and meets PostgreSQL's bind-parameter limit. Pages are
+ * {@code Condition?patient:Patient._has:Group:member:_id=<caseload>}, a join on the caseload Group
+ * ({@link Caseloads}) rather than a list of patient ids, which grows with the caseload and meets PostgreSQL's
+ * bind-parameter limit. Pages are
  * then full and cut only where {@link ReleaseControl} withholds for other reasons (scopes, Part 2). It narrows by
  * the type's patient parameter ({@code patient}, else {@code subject}): a record with no client there (an
  * Observation about a Group) is not in a caseload search, though ReleaseControl alone would let it out.

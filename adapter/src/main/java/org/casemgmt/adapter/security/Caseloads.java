@@ -178,14 +178,15 @@ public class Caseloads {
   private static Group group(String practitioner, Set<String> clients) {
     Group group = new Group();
     group.setId(groupId(practitioner));
-    group.getMeta().addTag(TAG);
+    group.getMeta().addTag(TAG.copy());
     group.setType(Group.GroupType.PERSON).setActual(true).setName("Caseload of " + practitioner)
         .setManagingEntity(new Reference(practitioner));
     clients.forEach(client -> group.addMember().setEntity(new Reference(client)));
     return group;
   }
 
-  private static Set<String> members(Group group) {
+  /** A Group's members that are clients ("Patient/12"). */
+  static Set<String> members(Group group) {
     Set<String> clients = new LinkedHashSet<>();
     group.getMember().forEach(member -> patient(member.getEntity()).ifPresent(clients::add));
     return clients;

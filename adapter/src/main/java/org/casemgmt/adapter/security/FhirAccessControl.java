@@ -132,9 +132,7 @@ public class FhirAccessControl {
       return id.hasIdPart() ? Set.of("Patient/" + id.getIdPart()) : Set.of();
     }
     if (resource instanceof Group group) {
-      return group.getMember().stream().map(member -> member.getEntity().getReferenceElement())
-          .filter(id -> "Patient".equals(id.getResourceType()) && id.hasIdPart())
-          .map(id -> "Patient/" + id.getIdPart()).collect(java.util.stream.Collectors.toSet());
+      return Caseloads.members(group);
     }
     if (!context.getResourceDefinition(type).getSearchParamsForCompartmentName("Patient").isEmpty()) {
       List<IIdType> owners = terser.getCompartmentOwnersForResource("Patient", resource, Set.of());
