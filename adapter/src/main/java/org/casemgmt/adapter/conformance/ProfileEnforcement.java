@@ -8,17 +8,24 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.casemgmt.profiles.ImplementationGuide;
+import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Validates every create and update, transaction entries included, before it is stored: resources that claim one of
  * the guide's profiles, and resources of a type with a required profile. A violation is refused with 422 and an
- * OperationOutcome naming each error and where it is; inside a transaction it rolls the whole Bundle back.
+ * OperationOutcome naming each error and where it is. A transaction is checked whole before any entry is written, so
+ * its refusal names the errors of every entry ({@code Bundle.entry[n].resource...}), not only the first entry's.
  */
 @Interceptor
 public class ProfileEnforcement {
@@ -29,6 +36,8 @@ public class ProfileEnforcement {
    */
   public static final String BUILT_TO_PROFILE = "casemgmt.builtToProfile";
   private static final Logger log = LoggerFactory.getLogger(ProfileEnforcement.class);
+  /** Request user data: the entries of the transaction under way that were checked before it started. */
+  private static final String CHECKED_ENTRIES = "casemgmt.checkedEntries";
 
   private final FhirContext fhirContext;
   private final ImplementationGuide guide;
@@ -40,13 +49,49 @@ public class ProfileEnforcement {
     this.requiredProfiles = requiredProfiles;
   }
 
+  @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSING)
+  void beforeTransaction(IBaseBundle bundle, RequestDetails request) {
+    if (!(bundle instanceof Bundle transaction) || transaction.getType() != Bundle.BundleType.TRANSACTION) {
+      return;
+    }
+    boolean builtToProfile = builtToProfile(request);
+    Set<IBaseResource> checked = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<SingleValidationMessage> errors = new ArrayList<>();
+    for (int index = 0; index < transaction.getEntry().size(); index++) {
+      Bundle.BundleEntryComponent entry = transaction.getEntry().get(index);
+      Bundle.HTTPVerb method = entry.getRequest().getMethod();
+      if (entry.getResource() != null && (method == Bundle.HTTPVerb.POST || method == Bundle.HTTPVerb.PUT)) {
+        for (SingleValidationMessage error : errors(entry.getResource(), builtToProfile)) {
+          errors.add(inEntry(error, index));
+        }
+        checked.add(entry.getResource());
+      }
+    }
+    refuseIfAny(errors, "Transaction", transaction.getEntry().size());
+    // The same objects reach the pre-storage hooks below: checked once is enough.
+    request.getUserData().put(CHECKED_ENTRIES, checked);
+  }
+
+  @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSED)
+  void afterTransaction(RequestDetails request) {
+    request.getUserData().remove(CHECKED_ENTRIES);
+  }
+
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
   void beforeCreate(IBaseResource resource, RequestDetails request) {
-    enforce(resource, builtToProfile(request));
+    enforceUnlessChecked(resource, request);
   }
 
   @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
   void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
+    enforceUnlessChecked(resource, request);
+  }
+
+  private void enforceUnlessChecked(IBaseResource resource, RequestDetails request) {
+    if (request != null && request.getUserData().get(CHECKED_ENTRIES) instanceof Set<?> checked
+        && checked.contains(resource)) {
+      return;
+    }
     enforce(resource, builtToProfile(request));
   }
 
@@ -65,19 +110,36 @@ public class ProfileEnforcement {
   }
 
   void enforce(IBaseResource resource, boolean builtToProfile) {
-    String type = fhirContext.getResourceType(resource);
+    refuseIfAny(errors(resource, builtToProfile), fhirContext.getResourceType(resource), 1);
+  }
+
+  private List<SingleValidationMessage> errors(IBaseResource resource, boolean builtToProfile) {
     boolean claimsOurProfile = !builtToProfile && resource.getMeta().getProfile().stream()
         .anyMatch(profile -> profile.getValue().startsWith(ImplementationGuide.CANONICAL + "/"));
-    String required = requiredProfiles.get(type);
+    String required = requiredProfiles.get(fhirContext.getResourceType(resource));
     if (!claimsOurProfile && required == null) {
-      return;
+      return List.of();
     }
-    List<SingleValidationMessage> errors =
-        required == null ? guide.errors(resource) : guide.errors(resource, required);
+    return required == null ? guide.errors(resource) : guide.errors(resource, required);
+  }
+
+  private void refuseIfAny(List<SingleValidationMessage> errors, String what, int resources) {
     if (!errors.isEmpty()) {
-      log.info("Refused {} {}: {} profile error(s)", type, resource.getIdElement().getIdPart(), errors.size());
+      log.info("Refused {} of {} resource(s): {} profile error(s)", what, resources, errors.size());
       throw new UnprocessableEntityException(fhirContext,
           new ValidationResult(fhirContext, errors).toOperationOutcome());
     }
+  }
+
+  /**
+   * The validator locates an error in the resource ({@code Patient.name[0]}, line and column of its re-encoding); a
+   * client needs the entry, and the lines of a text it never sent would mislead.
+   */
+  private static SingleValidationMessage inEntry(SingleValidationMessage error, int index) {
+    String location = error.getLocationString() == null ? "" : error.getLocationString();
+    error.setLocationString("Bundle.entry[" + index + "].resource" + location.replaceFirst("^[A-Za-z]+", ""));
+    error.setLocationLine(null);
+    error.setLocationCol(null);
+    return error;
   }
 }

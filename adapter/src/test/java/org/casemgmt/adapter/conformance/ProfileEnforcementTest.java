@@ -8,6 +8,7 @@ import static org.casemgmt.adapter.testing.GuideExamples.uniqueValue;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import java.util.List;
 import java.util.UUID;
 import org.casemgmt.adapter.testing.FhirServerTest;
 import org.hl7.fhir.r4.model.Bundle;
@@ -91,6 +92,39 @@ class ProfileEnforcementTest extends FhirServerTest {
         .isInstanceOfSatisfying(UnprocessableEntityException.class, e ->
             assertThat(((OperationOutcome) e.getOperationOutcome()).getIssue())
                 .anySatisfy(issue -> assertThat(issue.getDiagnostics()).contains("cm-hosp-1")));
+    assertThat(clientsWithMemberId(member)).isZero();
+  }
+
+  /** A sender fixes a refused bundle in one round: the refusal names every entry's errors, each with its entry. */
+  @Test
+  void aRefusedTransactionNamesTheErrorsOfEveryEntryAtOnce() {
+    String member = uniqueValue();
+    Patient client = newClient(member);
+    client.setGender(null);
+    Encounter stay = example("hospitalization", Encounter.class);
+    stay.getType().clear();
+    stay.addType().setText("Inpatient stay");
+    Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
+    String clientRef = "urn:uuid:" + UUID.randomUUID();
+    transaction.addEntry().setFullUrl(clientRef).setResource(client).getRequest()
+        .setMethod(HTTPVerb.POST).setUrl("Patient");
+    stay.setSubject(new Reference(clientRef));
+    transaction.addEntry().setResource(stay).getRequest().setMethod(HTTPVerb.POST).setUrl("Encounter");
+
+    assertThatThrownBy(() -> fhir().transaction().withBundle(transaction).execute())
+        .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> {
+          List<OperationOutcome.OperationOutcomeIssueComponent> issues =
+              ((OperationOutcome) e.getOperationOutcome()).getIssue();
+          assertThat(issues).anySatisfy(issue -> {
+            assertThat(issue.getDiagnostics()).contains("Patient.gender: minimum required = 1");
+            assertThat(issue.getLocation()).extracting(l -> l.getValue()).contains("Bundle.entry[0].resource");
+          });
+          assertThat(issues).anySatisfy(issue -> {
+            assertThat(issue.getDiagnostics()).contains("cm-hosp-1");
+            assertThat(issue.getLocation()).extracting(l -> l.getValue())
+                .allMatch(location -> location.startsWith("Bundle.entry[1].resource"));
+          });
+        });
     assertThat(clientsWithMemberId(member)).isZero();
   }
 

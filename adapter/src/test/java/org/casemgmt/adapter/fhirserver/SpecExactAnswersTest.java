@@ -13,8 +13,12 @@ import org.casemgmt.adapter.testing.FhirServerTest;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** The status codes and headers the FHIR R4 RESTful API specification names, as an EHR's client library expects them. */
+@ExtendWith(OutputCaptureExtension.class)
 class SpecExactAnswersTest extends FhirServerTest {
   private static final String SYSTEM = "urn:oid:2.16.840.1.113883.19.5.99";
   private final HttpClient http = HttpClient.newHttpClient();
@@ -126,6 +130,27 @@ class SpecExactAnswersTest extends FhirServerTest {
     assertThat(page.getEntry()).filteredOn(entry -> entry.getResource() instanceof OperationOutcome)
         .extracting(entry -> ((OperationOutcome) entry.getResource()).getIssueFirstRep().getDiagnostics())
         .anyMatch(text -> text.contains("include"));
+  }
+
+  /**
+   * Client errors are the client's business: logged at INFO by type and status, never at WARN, without a stack trace
+   * and without the reason, which quotes the conditional URL's identifier.
+   */
+  @Test
+  void clientErrorsAreLoggedAtInfoWithoutTheirReasons(CapturedOutput output) throws Exception {
+    String value = UUID.randomUUID().toString();
+    send("POST", "/Observation", observationWithIdentifier(value));
+    send("POST", "/Observation", observationWithIdentifier(value));
+
+    HttpResponse<String> ambiguous = send(request("POST", "/Observation", observationWithIdentifier(value))
+        .header("If-None-Exist", "identifier=" + encode(SYSTEM + "|" + value)));
+    HttpResponse<String> missing = send("GET", "/Observation/no-such-" + value, null);
+
+    assertThat(ambiguous.statusCode()).as(ambiguous.body()).isEqualTo(412);
+    assertThat(ambiguous.body()).contains(value);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(output.getOut()).doesNotContain(value).doesNotContain("Failure during REST processing")
+        .contains("FHIR create Observation answered 412").contains("FHIR read Observation answered 404");
   }
 
   private static String observation(String id, String note) {
