@@ -21,29 +21,44 @@ cleanup() {
 
 start_adapter() {
   local port=$1
-  shift
   if curl -s -o /dev/null "http://localhost:$port/"; then
     echo "port $port is in use (another benchmark still running?); set BENCH_PORT" >&2
     exit 1
   fi
   psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"
   trap cleanup EXIT
+  launch_adapter "$@"
+  BENCH_TOKEN=$(bench_token "$port")
+  export BENCH_TOKEN
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB;" \
+    "PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version')"
+}
+
+# Starts the adapter on the benchmark's database (as it is) and waits until it is ready: launch_adapter <port> [args].
+# Sets $ready_ms, the time from launch until readiness answered UP.
+launch_adapter() {
+  local port=$1 launched
+  shift
+  launched=$(date +%s%N)
   # shellcheck disable=SC2086
   java ${JAVA_OPTS:--Xmx2g} -jar "$jar" --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db${JDBC_URL_OPTIONS:-}" --spring.datasource.username=postgres \
     --adapter.security.clients[0].id="$BENCH_CLIENT_ID" --adapter.security.clients[0].secret="$BENCH_CLIENT_SECRET" \
     --adapter.security.token-ttl=PT12H --adapter.security.clients[0].role=admin --adapter.security.clients[0].scopes[0]='system/*.cruds' \
-    "$@" > "$work/adapter.log" 2>&1 &
+    "$@" >> "$work/adapter.log" 2>&1 &
   pid=$!
-  for _ in $(seq 1 240); do
+  for _ in $(seq 1 2400); do
     curl -sf "http://localhost:$port/actuator/health/readiness" > /dev/null && break
     kill -0 "$pid" 2>/dev/null || { cat "$work/adapter.log"; exit 1; }
-    sleep 1
+    sleep 0.1
   done
-  BENCH_TOKEN=$(bench_token "$port")
-  export BENCH_TOKEN
-  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB;" \
-    "PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version')"
+  ready_ms=$(( ($(date +%s%N) - launched) / 1000000 ))
+}
+
+# Stops the adapter started last and waits until it has exited.
+stop_adapter() {
+  kill "$pid" && wait "$pid" 2>/dev/null || true
+  pid=
 }
 
 # A client-credentials token of the benchmark's client from the service on this port.

@@ -130,14 +130,16 @@ class SearchParameterPolicy {
         .setMethod(Bundle.HTTPVerb.PUT).setUrl("SearchParameter?url=" + parameter.getUrl());
   }
 
+  /** Ids and meta are the store's (the guide's own carry the package's ids): the definitions are compared. */
   private static boolean sameDefinition(SearchParameter stored, SearchParameter wanted) {
-    if (stored == null) {
-      return false;
-    }
-    SearchParameter comparable = stored.copy();
-    comparable.setIdElement(null);
-    comparable.setMeta(null);
-    return comparable.equalsDeep(wanted);
+    return stored != null && definition(stored).equalsDeep(definition(wanted));
+  }
+
+  private static SearchParameter definition(SearchParameter parameter) {
+    SearchParameter definition = parameter.copy();
+    definition.setIdElement(null);
+    definition.setMeta(null);
+    return definition;
   }
 
   private RuntimeResourceDefinition resourceDefinition(String type) {

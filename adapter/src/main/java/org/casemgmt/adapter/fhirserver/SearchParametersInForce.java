@@ -48,12 +48,14 @@ class SearchParametersInForce {
   @EventListener(ContextRefreshedEvent.class)
   @Order(IHapiBootOrder.ADD_JOB_DEFINITIONS + 1)
   void apply() {
+    long started = System.nanoTime();
     List<SearchParameter> stored = daoRegistry.getResourceDao(SearchParameter.class)
         .searchForResources(SearchParameterMap.newSynchronous(), new SystemRequestDetails()).stream()
         .map(SearchParameter.class::cast).toList();
     Bundle changes = policy.changesAgainst(stored);
     if (changes.getEntry().isEmpty()) {
-      log.info("Search parameters: the stored list matches the configuration");
+      log.info("Search parameters: the {} stored match the configuration (compared in {} ms)", stored.size(),
+          (System.nanoTime() - started) / 1_000_000);
       return;
     }
     // HAPI would start one reindex job per changed SearchParameter (hundreds on a first start); one job does.
@@ -63,7 +65,8 @@ class SearchParametersInForce {
     searchParamRegistry.forceRefresh();
     Set<String> types = SearchParameterPolicy.typesToReindex(changes);
     reindex(types);
-    log.info("Search parameters: {} written; reindexing {}", changes.getEntry().size(), types);
+    log.info("Search parameters: {} written in {} ms; reindexing {}", changes.getEntry().size(),
+        (System.nanoTime() - started) / 1_000_000, types);
   }
 
   private void reindex(Set<String> types) {

@@ -82,6 +82,22 @@ class SearchParameterPolicyTest {
     assertThat(policy.changesAgainst(stored).getEntry()).isEmpty();
   }
 
+  /** The guide's own carry their package ids; stored, they have the store's ids and meta, and are the same. */
+  @Test
+  void anUnchangedGuideNeedsNoWrites() {
+    List<SearchParameter> guides = new ImplementationGuide(r4).searchParameters();
+    SearchParameterPolicy policy = new SearchParameterPolicy(r4, Map.of("Patient", List.of("identifier")), NONE, guides);
+    List<SearchParameter> stored = policy.searchParameters().values().stream().map(p -> {
+      SearchParameter copy = p.copy();
+      copy.setId("SearchParameter/" + (1000 + p.getCode().length()));
+      copy.getMeta().setVersionId("1").setSource("#stored");
+      return copy;
+    }).toList();
+
+    assertThat(guides).isNotEmpty().allMatch(SearchParameter::hasId);
+    assertThat(policy.changesAgainst(stored).getEntry()).isEmpty();
+  }
+
   @Test
   void aNewNameIsWrittenAndADroppedStandardNameIsRetired() {
     List<SearchParameter> stored = List.copyOf(

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Benchmark of start-up: the packaged jar from launch until readiness answers UP, first on an empty PostgreSQL
+# database (cold: schema, ~800 SearchParameters, the guide's resources, the first reindex) and then on that database
+# (warm: everything already in place), and where the time goes, from the adapter's own log lines.
+#   bench/startup.sh [warmStarts]
+# JVM options via JAVA_OPTS, extra adapter arguments via ADAPTER_ARGS, another build via BENCH_JAR.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+port=${BENCH_PORT:-18080}
+warm_starts=${1:-3}
+
+phases() {
+  grep -oE "Started AdapterApplication in [0-9.]+ seconds|Search parameters: [^;]*|Implementation guide on the API: .*|Serving FHIR R4: .*" \
+    "$work/adapter.log" | tail -4 | sed 's/^/    /'
+}
+
+# shellcheck disable=SC2086
+start_adapter "$port" ${ADAPTER_ARGS:-}
+echo "cold start (empty database) until ready: $ready_ms ms"
+phases
+for run in $(seq 1 "$warm_starts"); do
+  stop_adapter
+  : > "$work/adapter.log"
+  # shellcheck disable=SC2086
+  launch_adapter "$port" ${ADAPTER_ARGS:-}
+  echo "warm start $run (same database) until ready: $ready_ms ms"
+  phases
+done
