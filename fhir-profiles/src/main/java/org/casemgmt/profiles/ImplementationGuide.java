@@ -1,6 +1,7 @@
 package org.casemgmt.profiles;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.ConceptValidationOptions;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
 import ca.uhn.fhir.context.support.ValidationSupportContext;
@@ -30,6 +31,7 @@ import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationS
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.SearchParameter;
@@ -126,6 +128,25 @@ public final class ImplementationGuide {
   }
 
   /**
+   * Whether a code is in one of this guide's value sets, judged as a write's validation judges it; empty when the
+   * guide has no value set by that URL.
+   *
+   * @return the outcome: {@code isOk()} when the code is in the set, otherwise a message saying why not
+   */
+  public Optional<IValidationSupport.CodeValidationResult> validateCode(String valueSetUrl, String system,
+      String code, String display) {
+    if (profiles.fetchValueSet(valueSetUrl) == null) {
+      return Optional.empty();
+    }
+    IValidationSupport.CodeValidationResult result = validationSupport.validateCode(
+        new ValidationSupportContext(validationSupport), new ConceptValidationOptions(), system, code, display,
+        valueSetUrl);
+    return Optional.of(result != null ? result : new IValidationSupport.CodeValidationResult()
+        .setSeverity(IValidationSupport.IssueSeverity.ERROR)
+        .setMessage("The code " + system + "#" + code + " cannot be checked against " + valueSetUrl + " here"));
+  }
+
+  /**
    * The guide's questionnaires (the assessment forms) by canonical URL, as published. The validation support keeps
    * only conformance resources, so they are read from the package itself; copies, read on each call.
    */
@@ -164,6 +185,14 @@ public final class ImplementationGuide {
     return publishedResources().stream().filter(org.hl7.fhir.r4.model.ImplementationGuide.class::isInstance)
         .map(ig -> ((org.hl7.fhir.r4.model.ImplementationGuide) ig).getUrl()).findFirst()
         .orElseThrow(() -> new IllegalStateException("The package has no ImplementationGuide resource"));
+  }
+
+  /** The canonical URL of the guide's CapabilityStatement of what a server of the guide supports. */
+  public String serverCapabilitiesUrl() {
+    return publishedResources().stream().filter(CapabilityStatement.class::isInstance).map(CapabilityStatement.class::cast)
+        .filter(statement -> statement.getRestFirstRep().getMode() == CapabilityStatement.RestfulCapabilityMode.SERVER)
+        .map(CapabilityStatement::getUrl).findFirst()
+        .orElseThrow(() -> new IllegalStateException("The package has no server CapabilityStatement"));
   }
 
   /** The guide's resource profiles by the resource type they constrain. */

@@ -37,6 +37,30 @@ class ImplementationGuideResourceTest {
     assertThat(guide.errors(ig)).isEmpty();
   }
 
+  /** The guide says what its servers support: every profile under its type, every search parameter it defines. */
+  @Test
+  void itsServerCapabilityStatementNamesEveryProfileAndSearchParameter() {
+    ImplementationGuide guide = new ImplementationGuide(fhirContext);
+    org.hl7.fhir.r4.model.CapabilityStatement statement = guide.publishedResources().stream()
+        .filter(org.hl7.fhir.r4.model.CapabilityStatement.class::isInstance)
+        .map(org.hl7.fhir.r4.model.CapabilityStatement.class::cast).findFirst().orElseThrow();
+
+    assertThat(statement.getUrl()).isEqualTo(guide.serverCapabilitiesUrl());
+    assertThat(guide.errors(statement)).isEmpty();
+    assertThat(statement.getImplementationGuide()).extracting(url -> url.getValue())
+        .containsExactly(guide.implementationGuideUrl());
+    var resources = statement.getRestFirstRep().getResource();
+    guide.profilesByType().forEach((type, profiles) -> assertThat(resources).as(type)
+        .anySatisfy(resource -> {
+          assertThat(resource.getType()).isEqualTo(type);
+          assertThat(resource.getSupportedProfile()).extracting(url -> url.getValue())
+              .containsExactlyInAnyOrderElementsOf(profiles);
+        }));
+    assertThat(resources.stream().flatMap(resource -> resource.getSearchParam().stream())
+        .map(parameter -> parameter.getDefinition()).toList())
+        .containsExactlyInAnyOrderElementsOf(guide.searchParameters().stream().map(p -> p.getUrl()).toList());
+  }
+
   private Resource read(Path file) {
     try {
       return (Resource) fhirContext.newJsonParser().parseResource(Files.readString(file));

@@ -44,7 +44,7 @@ class FhirStorageSettingsConfig {
     settings.setAllowContainsSearches(true);
     settings.setMaximumIncludesToLoadPerPage(properties.maxIncludesPerPage());
     // HAPI pre-expands stored ValueSets in the background with Hibernate Search, which is off here (each attempt
-    // would fail with a stack trace); the guide's value sets are expanded in memory by ValueSetExpansion instead.
+    // would fail with a stack trace); the guide's value sets are expanded in memory by GuideTerminology instead.
     settings.setPreExpandValueSets(false);
     return settings;
   }

@@ -162,6 +162,22 @@ class GuideOnTheApiTest extends FhirServerTest {
     assertThat(lookedUp.statusCode()).as(lookedUp.body()).isEqualTo(200);
     Parameters lookup = fhirContext.newJsonParser().parseResource(Parameters.class, lookedUp.body());
     assertThat(lookup.getParameterValue("display")).isNotNull();
+
+    assertThat(validateCode(valueSet, codeSystem, "eligible")).isTrue();
+    assertThat(validateCode(valueSet, codeSystem, "no-such-outcome")).isFalse();
+    assertThat(validateCode(valueSet, "http://snomed.info/sct", "eligible")).isFalse();
+  }
+
+  private boolean validateCode(String valueSet, String system, String code) throws Exception {
+    HttpResponse<String> validated = get("/ValueSet/$validate-code?url=" + valueSet + "&system=" + system
+        + "&code=" + code);
+    assertThat(validated.statusCode()).as(validated.body()).isEqualTo(200);
+    Parameters answer = fhirContext.newJsonParser().parseResource(Parameters.class, validated.body());
+    if (!((org.hl7.fhir.r4.model.BooleanType) answer.getParameterValue("result")).booleanValue()) {
+      assertThat(answer.getParameterValue("message")).as("the reason").isNotNull();
+      return false;
+    }
+    return true;
   }
 
   @Test
@@ -170,6 +186,9 @@ class GuideOnTheApiTest extends FhirServerTest {
 
     assertThat(statement.getImplementationGuide()).extracting(UriType::getValue)
         .contains(guide.implementationGuideUrl());
+    assertThat(statement.getInstantiates()).extracting(UriType::getValue).containsExactly(guide.serverCapabilitiesUrl());
+    assertThat(fhir().search().byUrl("CapabilityStatement?url=" + guide.serverCapabilitiesUrl())
+        .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry()).hasSize(1);
     assertThat(statement.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("Patient"))
         .findFirst().orElseThrow().getSupportedProfile()).extracting(p -> p.getValue())
         .contains(PROFILES + "client");

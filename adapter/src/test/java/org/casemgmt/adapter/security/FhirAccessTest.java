@@ -50,6 +50,10 @@ class FhirAccessTest extends FhirServerTest {
     tokens.put("anonymous", null);
   }
 
+  private static final String VALIDATE_CODE = "/fhir/ValueSet/$validate-code?url=https://fhir.casemgmt-adapter.org"
+      + "/ValueSet/determination-outcome&system=https://fhir.casemgmt-adapter.org/CodeSystem/determination-outcome"
+      + "&code=eligible";
+
   /** caller, method, path ({A}, {B}, {labA}... are the fixture's records), body, expected status. */
   Stream<Object[]> requests() {
     return Stream.of(
@@ -97,6 +101,10 @@ class FhirAccessTest extends FhirServerTest {
         new Object[] {"test-privacy", "GET", "/fhir/AuditEvent?_count=1", null, 200},
         new Object[] {"test-supervisor", "GET", "/fhir/AuditEvent", null, 403},
         new Object[] {"test-admin", "POST", "/fhir/AuditEvent", auditEvent(), 403},
+        // the guide's terminology: roles that name the operation
+        new Object[] {"anonymous", "GET", VALIDATE_CODE, null, 401},
+        new Object[] {"case-manager", "GET", VALIDATE_CODE, null, 200},
+        new Object[] {"test-state", "GET", VALIDATE_CODE, null, 403},
         // HAPI's own administrative operations and Subscriptions: administrators only
         new Object[] {"test-supervisor", "POST", "/fhir/{labB}/$meta-delete", metaDelete(), 403},
         new Object[] {"test-supervisor", "POST", "/fhir/Subscription", subscription("http://127.0.0.1:9/hook"), 403},
