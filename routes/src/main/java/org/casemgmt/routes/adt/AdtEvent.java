@@ -15,7 +15,7 @@ enum AdtEvent {
   }
 
   /**
-   * Events about one visit: without a visit number (PV1-19) their admit, transfer and discharge could not be told
+   * Events about one visit: without a visit number (PV1-19, or the account number PID-18) their admit, transfer and discharge could not be told
    * apart from another stay's, so such a message is refused rather than half-taken. A08 is mainly a demographics
    * update, A40 a merge; neither needs a visit.
    */

@@ -49,7 +49,8 @@ final class AdtMapper {
     }
     V2Segment pv1 = message.first("PV1");
     Encounter encounter = pv1 == null ? null
-        : encounters.encounter(event, pv1, message.first("PV2"), message.all("DG1"), eventTime, envelope);
+        : encounters.encounter(event, pv1, pids.get(0), message.first("PV2"), message.all("DG1"), eventTime,
+            envelope);
     List<Condition> conditions = encounter == null ? List.of()
         : diagnoses.diagnoses(message.all("DG1"), encounter.getIdentifierFirstRep().getValue(), envelope);
     return new AdtMessage(raw, envelope.header(), event.name(), patient, List.of(), encounter, conditions,

@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.Reference;
 
@@ -34,19 +35,25 @@ final class EncounterMapper {
     this.codes = codes;
   }
 
-  /** The Encounter, or null when the message has no visit number and is not about a visit (A08). */
-  Encounter encounter(AdtEvent event, V2Segment pv1, V2Segment pv2, List<V2Segment> dg1s, DateTimeType eventTime,
-      Envelope envelope) throws AdtRejection {
-    String visitNumber = pv1.get(19);
-    if (visitNumber.isEmpty()) {
+  /**
+   * The Encounter, or null when the message has no visit number and is not about a visit (A08). The stay is known by
+   * its visit number (PV1-19); many senders leave that empty and key the stay on the patient account number (PID-18),
+   * which is used then.
+   */
+  Encounter encounter(AdtEvent event, V2Segment pv1, V2Segment pid, V2Segment pv2, List<V2Segment> dg1s,
+      DateTimeType eventTime, Envelope envelope) throws AdtRejection {
+    Identifier stay = pv1.get(19).isEmpty()
+        ? IdentifierMapper.identifier(LocalSystems.of(envelope.senderName(), "account"), "AN", pid.get(18))
+        : IdentifierMapper.identifier(visitNumberSystem(envelope), "VN", pv1.get(19));
+    if (!stay.hasValue()) {
       if (event.isAboutAVisit()) {
-        throw pv1.error(Hl7Error.REQUIRED_FIELD_MISSING, 19, "PV1-19 visit number is missing: without it the"
-            + " admission, transfers and discharge of one stay cannot be matched");
+        throw pv1.error(Hl7Error.REQUIRED_FIELD_MISSING, 19, "PV1-19 visit number is missing, and so is the PID-18"
+            + " account number: without one the admission, transfers and discharge of one stay cannot be matched");
       }
       return null;
     }
     Encounter encounter = new Encounter();
-    encounter.addIdentifier(IdentifierMapper.identifier(visitNumberSystem(envelope), "VN", visitNumber));
+    encounter.addIdentifier(stay);
     Coding encounterClass = switch (event) {
       case A06 -> PatientClass.INPATIENT.copy();
       case A07 -> PatientClass.AMBULATORY.copy();

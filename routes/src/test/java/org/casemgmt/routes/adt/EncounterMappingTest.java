@@ -30,6 +30,15 @@ class EncounterMappingTest {
     assertThat(encounter.hasSubject()).isFalse();
   }
 
+  /** This sender leaves PV1-19 empty and keys the stay on the patient account number. */
+  @Test
+  void withoutAVisitNumberTheStayIsKnownByItsAccountNumber() throws Exception {
+    Encounter encounter = AdtFixtures.parseSample("ADT01-28.hl7").encounter();
+    assertThat(encounter.getIdentifierFirstRep().getValue()).isEqualTo("PATID12345001");
+    assertThat(encounter.getIdentifierFirstRep().getType().getCodingFirstRep().getCode()).isEqualTo("AN");
+    assertThat(encounter.getIdentifierFirstRep().getSystem()).endsWith(":account");
+  }
+
   @Test
   void sampleA03IsFinishedWithDischargeTime() throws Exception {
     Encounter encounter = AdtFixtures.parseSample("ADT-A03-01.hl7").encounter();
