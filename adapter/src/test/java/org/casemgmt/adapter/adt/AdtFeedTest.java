@@ -277,7 +277,9 @@ class AdtFeedTest extends FhirServerTest {
     }
     assertThat(search(Encounter.class, "Encounter?identifier=" + NORTHSIDE_VISIT + "|" + visit.number)).hasSize(1);
     String deadLetters = admin().getForObject(baseUrl() + "/admin/dead-letters?feed=adt", String.class);
-    assertThat(deadLetters).contains("PID-7").contains("\"feed\":\"adt\"");
+    // The explanation a sender got, without the value it quoted.
+    assertThat(deadLetters).contains("AE 102 Data type error at PID-7: PID-7 birth date '…' is not a valid HL7")
+        .doesNotContain("19X60517").contains("\"feed\":\"adt\"");
   }
 
   @Test

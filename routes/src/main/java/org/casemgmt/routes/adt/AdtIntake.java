@@ -40,7 +40,7 @@ class AdtIntake implements Processor {
       ack = Acknowledgements.accept(message);
     } catch (AdtRejection rejection) {
       ack = Acknowledgements.reject(raw, rejection);
-      keep(exchange, source, raw, rejection.getMessage());
+      keep(exchange, source, raw, rejection.explanation());
     } catch (RuntimeException failure) {
       // Nothing was written. A store that fails (an outage: the only failure the recorder lets through) gets AE
       // 207, and the sender retries; the dead letter is kept if the store is up. A parser failure is our defect: a

@@ -13,6 +13,7 @@ package org.casemgmt.routes.adt;
  * so a logged exception carries only the code and the location.
  */
 public final class AdtRejection extends Exception {
+  private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'");
   private final String ackCode;
   private final Hl7Error error;
   private final String segmentId;
@@ -106,6 +107,14 @@ public final class AdtRejection extends Exception {
   /** The human explanation for ERR-8; may quote the offending value. */
   public String reason() {
     return reason;
+  }
+
+  /**
+   * Code, location and the explanation, with the values the reason quotes ('...') left out: what a dead-letter list
+   * shows an operator, who needs to know what is wrong, not the patient's data (the kept message has that).
+   */
+  public String explanation() {
+    return getMessage() + ": " + QUOTED.matcher(reason).replaceAll("'…'");
   }
 
   @Override

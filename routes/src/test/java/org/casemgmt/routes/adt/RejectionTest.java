@@ -97,4 +97,11 @@ class RejectionTest {
     assertThat(AdtFixtures.rejection(TestMessage.a01().set("MSH", 9, "ORU^R01^ORU_R01").text()).reason())
         .isEqualTo("MSH-9 message type 'ORU' is not supported: this receiver takes ADT messages only");
   }
+
+  /** What a dead-letter list shows: code, location and the reason, without the value it quotes. */
+  @org.junit.jupiter.api.Test
+  void explanationsKeepTheReasonAndLeaveTheValueOut() {
+    assertThat(AdtFixtures.rejection(TestMessage.a01().set("PID", 7, "19X80101").text()).explanation())
+        .isEqualTo("AE 102 Data type error at PID-7: PID-7 birth date '…' is not a valid HL7 date");
+  }
 }
