@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
@@ -19,6 +20,15 @@ import org.hl7.fhir.r4.model.Identifier;
  * not need them to find a client, and keeping them would only widen what a breach exposes.
  */
 final class IdentifierMapper {
+  /**
+   * HL7 table 0203 types that name a person's record or registration, kept as the sender typed them when the
+   * authority is not in the tables: a patient internal id (PI) or a health card number (JHN) filed as a medical
+   * record number would mislead whoever reads the record. Any other type (none, a local code such as CF, a misspelt
+   * SSN) becomes MR, the documented fallback: only codes of v2-0203 may go under its system.
+   */
+  private static final Set<String> PERSON_TYPES =
+      Set.of("MR", "MRT", "PI", "PT", "PN", "JHN", "HC", "NH", "NI", "MC", "SN");
+
   private final AdtMappingTables tables;
 
   IdentifierMapper(AdtMappingTables tables) {
@@ -49,7 +59,8 @@ final class IdentifierMapper {
         .map(known -> identifier(known.system(), known.type(), value))
         .orElseGet(() -> isMedicaid(authority, type)
             ? identifier(tables.medicaid().system(), "MB", value)
-            : identifier(LocalSystems.of(envelope.senderName(), authority.name()), "MR", value));
+            : identifier(LocalSystems.of(envelope.senderName(), authority.name()),
+                PERSON_TYPES.contains(type) ? type : "MR", value));
   }
 
   private boolean isMedicaid(HierarchicDesignator authority, String type) {

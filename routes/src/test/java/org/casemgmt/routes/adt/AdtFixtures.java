@@ -21,6 +21,8 @@ import org.springframework.core.io.FileSystemResource;
 final class AdtFixtures {
   static final Path CONFIG = Path.of("../config/adt-mapping.yml");
   static final Path SAMPLES = Path.of("../../shared/data/hl7v2/microsoft-fhir-converter");
+  /** Public ADT messages from other projects (other senders), one folder per source; see its ATTRIBUTION.md. */
+  static final Path CORPUS = Path.of("src/test/resources/adt/corpus");
 
   private static final AdtMappingTables TABLES = bind(CONFIG);
   private static final AdtParser PARSER = new AdtParser(TABLES);
@@ -53,6 +55,15 @@ final class AdtFixtures {
   static String sample(String file) {
     try {
       return Files.readString(SAMPLES.resolve(file), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A corpus file's text exactly as stored (segment ends CR, LF or CRLF, as its source has them). */
+  static String corpus(String file) {
+    try {
+      return Files.readString(CORPUS.resolve(file), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

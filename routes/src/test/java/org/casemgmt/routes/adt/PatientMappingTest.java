@@ -118,6 +118,17 @@ class PatientMappingTest {
     assertThat(patient.getIdentifierFirstRep().getType().getCodingFirstRep().getCode()).isEqualTo("MR");
   }
 
+  /** HAPI's CustomModelClassTest and IRIS A03 (adt/corpus/hapi) type their ids PI and JHN, under local authorities. */
+  @ParameterizedTest
+  @CsvSource({"4242^^^BKDMDM^PI, PI", "165640^^^CANON^JHN, JHN", "A-77^^^LAB, MR", "ZZ83M64^^^CF^CF, MR",
+      "ZZ83M64^^^SSN^SSN, MR"})
+  void unknownAuthorityKeepsTheSendersPersonIdentifierType(String cx, String type) throws Exception {
+    Patient patient = AdtFixtures.parser().parse(TestMessage.a01().set("PID", 3, cx).text()).patient();
+    assertThat(patient.getIdentifierFirstRep().getType().getCodingFirstRep())
+        .extracting(c -> c.getSystem(), c -> c.getCode())
+        .containsExactly("http://terminology.hl7.org/CodeSystem/v2-0203", type);
+  }
+
   @Test
   void identifierWithoutAuthorityBelongsToTheSendingFacility() throws Exception {
     Patient patient = AdtFixtures.parseSample("ADT04-23.hl7").patient(); // 123456789^^^^MR from NINTENDO

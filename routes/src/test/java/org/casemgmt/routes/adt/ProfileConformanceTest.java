@@ -40,6 +40,18 @@ class ProfileConformanceTest {
     assertConforms(AdtFixtures.parseSample(file));
   }
 
+  static List<String> supportedCorpusMessages() throws Exception {
+    return CorpusMessagesTest.outcomes().stream()
+        .filter(o -> o.outcome().equals("supported")).map(CorpusMessagesTest.Outcome::file).toList();
+  }
+
+  /** Other senders' styles (corpus/ATTRIBUTION.md) must map to conformant resources too. */
+  @ParameterizedTest
+  @MethodSource("supportedCorpusMessages")
+  void corpusResourcesMeetTheProfilesTheyClaim(String file) throws Exception {
+    assertConforms(AdtFixtures.parser().parse(AdtFixtures.corpus(file)));
+  }
+
   @Test
   void aPsychiatricAdmissionMeetsTheProfiles() throws Exception {
     AdtMessage message = AdtFixtures.parser().parse(TestMessage.a01().text());
