@@ -48,6 +48,11 @@ final class AdtMapper {
           List.of(), Set.of());
     }
     V2Segment pv1 = message.first("PV1");
+    if (pv1 == null && event.isAboutAVisit()) {
+      // PV1 is required in the structures of these events; acknowledging without it would lose the visit.
+      throw AdtRejection.error(Hl7Error.SEGMENT_SEQUENCE, "PV1", 0,
+          "PV1 segment is missing or empty: ADT^" + event + " is about a visit, which PV1 describes");
+    }
     Encounter encounter = pv1 == null ? null
         : encounters.encounter(event, pv1, pids.get(0), message.first("PV2"), message.all("DG1"), eventTime,
             envelope);
