@@ -81,12 +81,7 @@ class ProfileEnforcementTest extends FhirServerTest {
     stay.getType().clear();
     stay.addType().setText("Inpatient stay");
 
-    Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
-    String clientRef = "urn:uuid:" + UUID.randomUUID();
-    transaction.addEntry().setFullUrl(clientRef).setResource(client).getRequest()
-        .setMethod(HTTPVerb.POST).setUrl("Patient");
-    stay.setSubject(new Reference(clientRef));
-    transaction.addEntry().setResource(stay).getRequest().setMethod(HTTPVerb.POST).setUrl("Encounter");
+    Bundle transaction = clientAndStay(client, stay);
 
     assertThatThrownBy(() -> fhir().transaction().withBundle(transaction).execute())
         .isInstanceOfSatisfying(UnprocessableEntityException.class, e ->
@@ -104,12 +99,7 @@ class ProfileEnforcementTest extends FhirServerTest {
     Encounter stay = example("hospitalization", Encounter.class);
     stay.getType().clear();
     stay.addType().setText("Inpatient stay");
-    Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
-    String clientRef = "urn:uuid:" + UUID.randomUUID();
-    transaction.addEntry().setFullUrl(clientRef).setResource(client).getRequest()
-        .setMethod(HTTPVerb.POST).setUrl("Patient");
-    stay.setSubject(new Reference(clientRef));
-    transaction.addEntry().setResource(stay).getRequest().setMethod(HTTPVerb.POST).setUrl("Encounter");
+    Bundle transaction = clientAndStay(client, stay);
 
     assertThatThrownBy(() -> fhir().transaction().withBundle(transaction).execute())
         .isInstanceOfSatisfying(UnprocessableEntityException.class, e -> {
@@ -139,6 +129,16 @@ class ProfileEnforcementTest extends FhirServerTest {
     contact.getClass_().setSystem("http://terminology.hl7.org/CodeSystem/v3-ActCode").setCode("FLD");
     contact.setSubject(new Reference(clientId));
     assertThat(fhir().create().resource(contact).execute().getCreated()).isTrue();
+  }
+
+  private static Bundle clientAndStay(Patient client, Encounter stay) {
+    Bundle transaction = new Bundle().setType(BundleType.TRANSACTION);
+    String clientRef = "urn:uuid:" + UUID.randomUUID();
+    transaction.addEntry().setFullUrl(clientRef).setResource(client).getRequest()
+        .setMethod(HTTPVerb.POST).setUrl("Patient");
+    stay.setSubject(new Reference(clientRef));
+    transaction.addEntry().setResource(stay).getRequest().setMethod(HTTPVerb.POST).setUrl("Encounter");
+    return transaction;
   }
 
   private int clientsWithMemberId(String member) {

@@ -30,8 +30,7 @@ class ProfileConformanceTest {
   }
 
   static List<String> supportedSamples() throws Exception {
-    return SampleMessagesTest.outcomes().stream()
-        .filter(o -> o.outcome().equals("supported")).map(SampleMessagesTest.Outcome::file).toList();
+    return supported("sample-outcomes.csv");
   }
 
   @ParameterizedTest
@@ -41,8 +40,12 @@ class ProfileConformanceTest {
   }
 
   static List<String> supportedCorpusMessages() throws Exception {
-    return CorpusMessagesTest.outcomes().stream()
-        .filter(o -> o.outcome().equals("supported")).map(CorpusMessagesTest.Outcome::file).toList();
+    return supported("corpus-outcomes.csv");
+  }
+
+  private static List<String> supported(String table) throws Exception {
+    return ExpectedOutcome.read(table).stream()
+        .filter(o -> o.outcome().equals("supported")).map(ExpectedOutcome::file).toList();
   }
 
   /** Other senders' styles (corpus/ATTRIBUTION.md) must map to conformant resources too. */
