@@ -13,8 +13,8 @@ port=${BENCH_PORT:-18080}
 warm_starts=${1:-3}
 
 phases() {
-  grep -oE "Started AdapterApplication in [0-9.]+ seconds|Search parameters: [^;]*|Implementation guide on the API: .*|Serving FHIR R4: .*" \
-    "$work/adapter.log" | tail -4 | sed 's/^/    /'
+  grep -oE "Started AdapterApplication in [0-9.]+ seconds|ADT path warmed in [0-9]+ ms|Search parameters: [^;]*|Implementation guide on the API: .*|Serving FHIR R4: .*" \
+    "$work/adapter.log" | tail -5 | sed 's/^/    /'
 }
 
 # shellcheck disable=SC2086
