@@ -255,6 +255,20 @@ class AdtFeedTest extends FhirServerTest {
         .getSubject().getReference()).isEqualTo("Patient/" + kept.getIdPart());
   }
 
+  /** A sender that numbers neither visits nor accounts: the admission time keys the stay, so its discharge closes it. */
+  @Test
+  void aStayWithoutVisitOrAccountNumberIsKeyedByPatientAndAdmission() throws IOException {
+    Visit visit = new Visit("NORTHSIDE");
+    visit.number = "";
+    try (MllpSender hospital = new MllpSender(MLLP_PORT)) {
+      assertThat(ackCode(hospital.send(visit.message("A01")))).isEqualTo("AA");
+      assertThat(ackCode(hospital.send(visit.message("A03")))).isEqualTo("AA");
+    }
+    List<Encounter> stays = search(Encounter.class, "Encounter?identifier=" + visit.mrn + "@20260301080000-0600");
+    assertThat(stays).hasSize(1);
+    assertThat(stays.get(0).getStatus()).isEqualTo(Encounter.EncounterStatus.FINISHED);
+  }
+
   @Test
   void badInputIsRefusedWithTheReasonKeptAsADeadLetterAndTheListenerKeepsServing() throws IOException {
     Visit visit = new Visit("NORTHSIDE");

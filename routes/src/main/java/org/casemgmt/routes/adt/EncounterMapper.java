@@ -38,17 +38,17 @@ final class EncounterMapper {
   /**
    * The Encounter, or null when the message has no visit number and is not about a visit (A08). The stay is known by
    * its visit number (PV1-19); many senders leave that empty and key the stay on the patient account number (PID-18),
-   * which is used then.
+   * which is used then; failing both, in a visit event, by the patient's first identifier and the admission time
+   * (PV1-44), which the stay's later messages repeat.
    */
   Encounter encounter(AdtEvent event, V2Segment pv1, V2Segment pid, V2Segment pv2, List<V2Segment> dg1s,
       DateTimeType eventTime, Envelope envelope) throws AdtRejection {
-    Identifier stay = pv1.get(19).isEmpty()
-        ? IdentifierMapper.identifier(LocalSystems.of(envelope.senderName(), "account"), "AN", pid.get(18))
-        : IdentifierMapper.identifier(visitNumberSystem(envelope), "VN", pv1.get(19));
+    Identifier stay = stay(event, pv1, pid, envelope);
     if (!stay.hasValue()) {
       if (event.isAboutAVisit()) {
-        throw pv1.error(Hl7Error.REQUIRED_FIELD_MISSING, 19, "PV1-19 visit number is missing, and so is the PID-18"
-            + " account number: without one the admission, transfers and discharge of one stay cannot be matched");
+        throw pv1.error(Hl7Error.REQUIRED_FIELD_MISSING, 19, "PV1-19 visit number is missing, and so are the PID-18"
+            + " account number and the PV1-44 admit date/time: without one the admission, transfers and discharge"
+            + " of one stay cannot be matched");
       }
       return null;
     }
@@ -76,6 +76,21 @@ final class EncounterMapper {
       encounter.getMeta().addProfile(Guide.HOSPITALIZATION);
     }
     return encounter;
+  }
+
+  private Identifier stay(AdtEvent event, V2Segment pv1, V2Segment pid, Envelope envelope) {
+    if (!pv1.get(19).isEmpty()) {
+      return IdentifierMapper.identifier(visitNumberSystem(envelope), "VN", pv1.get(19));
+    }
+    if (!pid.get(18).isEmpty()) {
+      return IdentifierMapper.identifier(LocalSystems.of(envelope.senderName(), "account"), "AN", pid.get(18));
+    }
+    // Not a number the sender gave, so no v2 identifier type: the system says what it is made of. An A08 without a
+    // visit or account number updates the client only, as it always has: it may well be about a stay keyed otherwise.
+    String admitted = event.isAboutAVisit() ? pv1.get(44) : "";
+    String patient = pid.get(3);
+    return new Identifier().setSystem(LocalSystems.of(envelope.senderName(), "patient-admission"))
+        .setValue(admitted.isEmpty() || patient.isEmpty() ? null : patient + "@" + admitted);
   }
 
   private String visitNumberSystem(Envelope envelope) {

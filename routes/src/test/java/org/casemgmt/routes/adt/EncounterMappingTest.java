@@ -39,6 +39,16 @@ class EncounterMappingTest {
     assertThat(encounter.getIdentifierFirstRep().getSystem()).endsWith(":account");
   }
 
+  /** Neither a visit nor an account number: the patient's identifier and the admission time key the stay. */
+  @Test
+  void withoutVisitAndAccountNumbersTheStayIsKnownByPatientAndAdmissionTime() throws Exception {
+    Encounter encounter = AdtFixtures.parser().parse(
+        TestMessage.a01().set("PV1", 19, "").text()).encounter();
+    assertThat(encounter.getIdentifierFirstRep().getSystem()).endsWith(":patient-admission");
+    assertThat(encounter.getIdentifierFirstRep().getValue()).isEqualTo("MRN-778812@20250302211400-0600");
+    assertThat(encounter.getIdentifierFirstRep().hasType()).isFalse();
+  }
+
   @Test
   void sampleA03IsFinishedWithDischargeTime() throws Exception {
     Encounter encounter = AdtFixtures.parseSample("ADT-A03-01.hl7").encounter();

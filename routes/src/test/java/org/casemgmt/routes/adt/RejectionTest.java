@@ -59,7 +59,8 @@ class RejectionTest {
         refusal("an admission without any start", TestMessage.a01().set("PV1", 44, "").without("EVN").text(),
             "AE", 101, "PV1-44"),
         refusal("a discharge without any end", TestMessage.adt("A03").without("EVN").text(), "AE", 101, "PV1-45"),
-        refusal("an admission without visit number", TestMessage.a01().set("PV1", 19, "").text(), "AE", 101,
+        refusal("an admission without visit number or admit time",
+            TestMessage.a01().set("PV1", 19, "").set("PV1", 44, "").text(), "AE", 101,
             "PV1-19"),
         refusal("a bad diagnosis time in the second DG1",
             TestMessage.a01().add("DG1|2||F319^Bipolar^I10||2025-03-03|W").text(), "AE", 102, "DG1[2]-5"));
