@@ -1,5 +1,7 @@
 package org.casemgmt.routes.adt;
 
+import java.util.regex.Pattern;
+
 /**
  * Why a message cannot be taken: the acknowledgement code to answer with, the HL7 table 0357 error condition, where
  * in the message the problem is, and a sentence for the person who fixes the feed.
@@ -13,7 +15,7 @@ package org.casemgmt.routes.adt;
  * so a logged exception carries only the code and the location.
  */
 public final class AdtRejection extends Exception {
-  private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'[^']*'");
+  private static final Pattern QUOTED = Pattern.compile("'[^']*'");
   private final String ackCode;
   private final Hl7Error error;
   private final String segmentId;
