@@ -46,10 +46,15 @@ class FhirAudit {
     audit(request, response.getResponseCode(), null, response.getResponseResource());
   }
 
-  /** Answers that carry no resource (a delete without an outcome) pass here only. */
+  /**
+   * Answers that carry no resource (a delete without an outcome) and operations that write their own answer (bulk
+   * export's kick-off, status and files) pass here only, with the status they set.
+   */
   @Hook(Pointcut.SERVER_PROCESSING_COMPLETED_NORMALLY)
   void completed(RequestDetails request) {
-    audit(request, 200, null, null);
+    int status = request instanceof ServletRequestDetails servlet && servlet.getServletResponse() != null
+        && servlet.getServletResponse().getStatus() > 0 ? servlet.getServletResponse().getStatus() : 200;
+    audit(request, status, null, null);
   }
 
   @Hook(Pointcut.SERVER_HANDLE_EXCEPTION)

@@ -19,6 +19,11 @@ public record AccessGrant(Caller caller, Role role, List<SmartScope> scopes) {
     return role.permits(type, interaction) && granting(type, interaction).findAny().isPresent();
   }
 
+  /** Whether a bulk export may carry this type: the role exports it and a scope opens searching it. */
+  public boolean allowsExport(String type) {
+    return role.permitsExport(type) && granting(type, Interaction.SEARCH).findAny().isPresent();
+  }
+
   /**
    * Whose records an interaction reaches: the role's clients when a user or system scope opens it, only the launch
    * patient when only patient scopes do.

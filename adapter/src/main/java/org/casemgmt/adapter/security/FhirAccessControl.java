@@ -67,10 +67,10 @@ public class FhirAccessControl {
       case READ, VREAD, HISTORY_INSTANCE, META, GET_TAGS -> require(grant, type, Interaction.READ);
       case SEARCH_TYPE, HISTORY_TYPE -> {
         require(grant, type, Interaction.SEARCH);
-        criteria(request);
+        criteria(type, request.getParameters().keySet());
       }
       // Across types: each resource that would leave is checked on its own (ReleaseControl).
-      case SEARCH_SYSTEM -> criteria(request);
+      case SEARCH_SYSTEM -> criteria(null, request.getParameters().keySet());
       case HISTORY_SYSTEM, GET_PAGE -> { }
       case CREATE -> write(grant, type, Interaction.CREATE);
       case UPDATE, PATCH -> write(grant, type, Interaction.UPDATE);
@@ -177,15 +177,15 @@ public class FhirAccessControl {
    * control withholds: {@code Patient?_has:Condition:subject:code=F11.20} names the clients with a Part 2 diagnosis
    * without returning one.
    */
-  private void criteria(RequestDetails request) {
-    for (String name : request.getParameters().keySet()) {
+  public void criteria(String type, java.util.Collection<String> parameters) {
+    for (String name : parameters) {
       if (name.startsWith("_has")) {
         throw forbidden("Reverse chaining (_has) is not available: it would reveal withheld records");
       }
       int dot = name.indexOf('.');
       if (dot > 0 && !name.startsWith("_")) {
         String reference = name.substring(0, dot);
-        Set<String> targets = chainTargets(request.getResourceName(), reference);
+        Set<String> targets = chainTargets(type, reference);
         if (targets.isEmpty() || !DIRECTORY.containsAll(targets)) {
           throw forbidden("Chained search through " + reference + " is available into "
               + String.join(", ", DIRECTORY) + " only: a chain into clinical records would reveal withheld ones");
@@ -281,7 +281,7 @@ public class FhirAccessControl {
     return first.isEmpty() || first.startsWith("$") ? null : first;
   }
 
-  static ForbiddenOperationException forbidden(String reason) {
+  public static ForbiddenOperationException forbidden(String reason) {
     OperationOutcome outcome = new OperationOutcome();
     outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
         .setCode(OperationOutcome.IssueType.FORBIDDEN).setDiagnostics(reason);

@@ -6,7 +6,6 @@ import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.matcher.SearchParamMatcher;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
-import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -51,9 +50,8 @@ class FhirSecurityConfig {
 
   @Bean
   @ConditionalOnProperty(name = "adapter.security.enabled", havingValue = "true", matchIfMissing = true)
-  CaseloadSearches caseloadSearches(FhirContext context, ISearchParamRegistry searchParameters,
-      RestfulServer fhirServer) {
-    CaseloadSearches searches = new CaseloadSearches(context, searchParameters);
+  CaseloadSearches caseloadSearches(GroupMembers groupMembers, RestfulServer fhirServer) {
+    CaseloadSearches searches = new CaseloadSearches(groupMembers);
     fhirServer.registerInterceptor(searches);
     return searches;
   }

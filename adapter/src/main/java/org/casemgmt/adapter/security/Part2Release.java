@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Part2Release {
   /** 42 CFR 2.32's notice, which accompanies every disclosure made with the patient's consent. */
-  static final String REDISCLOSURE_NOTICE = "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
+  public static final String REDISCLOSURE_NOTICE = "42 CFR part 2 prohibits unauthorized use or disclosure of these records."
       + " This information has been disclosed to you from records protected by federal confidentiality rules"
       + " (42 CFR part 2). The federal rules prohibit you from making any further disclosure of information in this"
       + " record that identifies a patient as having or having had a substance use disorder either directly, by"
@@ -47,7 +47,7 @@ public class Part2Release {
   }
 
   /** Whether a resource carries the Part 2 label. */
-  static boolean labelled(IBaseResource resource) {
+  public static boolean labelled(IBaseResource resource) {
     return resource != null && hasActCode(resource.getMeta().getSecurity(), "42CFRPart2");
   }
 

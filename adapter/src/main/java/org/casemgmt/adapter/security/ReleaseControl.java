@@ -100,9 +100,25 @@ public class ReleaseControl implements IConsentService {
       return true;
     }
     Interaction interaction = SINGLE.contains(request.getRestOperationType()) ? Interaction.READ : Interaction.SEARCH;
-    if (!grant.allows(type, interaction)) {
-      return false;
-    }
+    return grant.allows(type, interaction) && withinReach(grant, type, interaction, resource, request);
+  }
+
+  /**
+   * Whether a bulk export may carry this resource: the rules of a search (granular scopes, the caller's clients,
+   * Part 2 consent), the role's exports opening the type. The request only holds what is looked up once per export.
+   */
+  public boolean exportable(AccessGrant grant, IBaseResource resource, RequestDetails request) {
+    String type = context.getResourceType(resource);
+    return grant.allowsExport(type) && withinReach(grant, type, Interaction.SEARCH, resource, request);
+  }
+
+  /** The resource as it is released: a Part 2 record with the prohibition on redisclosure among its labels. */
+  public IBaseResource released(IBaseResource resource) {
+    return Part2Release.labelled(resource) ? part2.withRedisclosureNotice(resource) : resource;
+  }
+
+  private boolean withinReach(AccessGrant grant, String type, Interaction interaction, IBaseResource resource,
+      RequestDetails request) {
     List<String> filters = grant.filters(type, interaction);
     if (!filters.isEmpty() && filters.stream()
         .noneMatch(filter -> matcher.match(type + "?" + filter, resource, request).matched())) {

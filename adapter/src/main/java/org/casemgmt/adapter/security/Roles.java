@@ -25,8 +25,13 @@ public class Roles {
 
   /** The grant of the request being served: its token's scopes within its role; empty without a token. */
   public Optional<AccessGrant> current() {
-    return Caller.current().map(caller -> AccessGrant.of(caller, caller.role() == null ? Role.nothing("(none)")
-        : roles.getOrDefault(caller.role(), Role.nothing(caller.role()))));
+    return Caller.current().map(this::grantOf);
+  }
+
+  /** A caller's grant under the roles as configured now (for work done later on a caller's behalf: exports). */
+  public AccessGrant grantOf(Caller caller) {
+    return AccessGrant.of(caller, caller.role() == null ? Role.nothing("(none)")
+        : roles.getOrDefault(caller.role(), Role.nothing(caller.role())));
   }
 
   private void requireRole(String kind, String name, String role) {

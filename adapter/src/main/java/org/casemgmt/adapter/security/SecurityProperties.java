@@ -113,7 +113,7 @@ public record SecurityProperties(
    */
   public record RoleDefinition(@DefaultValue("none") String clients, @DefaultValue List<String> permissions,
       @DefaultValue List<String> operations, @DefaultValue("false") boolean adminEndpoints,
-      @DefaultValue("false") boolean subscriptions) {}
+      @DefaultValue("false") boolean subscriptions, @DefaultValue List<String> exports) {}
 
   private static boolean blank(String value) {
     return value == null || value.isBlank();

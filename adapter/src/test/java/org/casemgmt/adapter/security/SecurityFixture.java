@@ -27,15 +27,15 @@ import org.hl7.fhir.r4.model.Resource;
  * The records the security tests ask for, written by the test administrator: the case manager of the test users
  * ({@code Practitioner/test-cm}), the agency, and clients on and off that case manager's caseload.
  */
-final class SecurityFixture {
-  static final String CASE_MANAGER = "Practitioner/test-cm";
-  static final String AGENCY = "Organization/test-agency";
+public final class SecurityFixture {
+  public static final String CASE_MANAGER = "Practitioner/test-cm";
+  public static final String AGENCY = "Organization/test-agency";
   static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
   static final String OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category";
 
   private final IGenericClient admin;
 
-  SecurityFixture(IGenericClient admin) {
+  public SecurityFixture(IGenericClient admin) {
     this.admin = admin;
     Practitioner manager = new Practitioner().addName(new HumanName().setFamily("Okafor"));
     manager.setId(CASE_MANAGER);
@@ -46,12 +46,12 @@ final class SecurityFixture {
   }
 
   /** A new client, with no one's caseload naming them. */
-  String client() {
+  public String client() {
     return create(newClient(uniqueValue()));
   }
 
   /** A new client whose active case-management team names the test case manager (after an approved ISP). */
-  String clientOnCaseload() {
+  public String clientOnCaseload() {
     String client = client();
     String goal = create(Isps.goal(client));
     create(Isps.approvedAndActive(Isps.draft(client, List.of(goal)), client));
@@ -65,7 +65,7 @@ final class SecurityFixture {
   }
 
   /** An observation of the client in a category (laboratory, vital-signs, survey). */
-  String observation(String client, String category) {
+  public String observation(String client, String category) {
     Observation observation = new Observation().setStatus(Observation.ObservationStatus.FINAL)
         .setCode(new CodeableConcept(new Coding("http://loinc.org", "8867-4", "Heart rate")))
         .setSubject(new Reference(client));
@@ -74,7 +74,7 @@ final class SecurityFixture {
   }
 
   /** A diagnosis of the client, ICD-10-CM. */
-  String diagnosis(String client, String code) {
+  public String diagnosis(String client, String code) {
     Condition condition = new Condition().setSubject(new Reference(client))
         .setCode(new CodeableConcept(new Coding(ICD10CM, code, null)));
     condition.getClinicalStatus().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/condition-clinical")
@@ -83,7 +83,7 @@ final class SecurityFixture {
   }
 
   /** The client's consent (the guide's client-consent) to disclose Part 2 records to the recipient for a purpose. */
-  String part2Consent(String client, String recipient, String purpose) {
+  public String part2Consent(String client, String recipient, String purpose) {
     Consent consent = example("client-consent", Consent.class);
     consent.setPatient(new Reference(client));
     consent.setPerformer(new ArrayList<>(List.of(new Reference(client))));
@@ -96,7 +96,7 @@ final class SecurityFixture {
     return create(consent);
   }
 
-  String create(Resource resource) {
+  public String create(Resource resource) {
     return admin.create().resource(resource).execute().getId().toUnqualifiedVersionless().getValue();
   }
 }

@@ -46,7 +46,7 @@ class SmartScopeTest {
   void aRoleOnlyNarrowsAScope(String scope, String permission, String type, Interaction interaction,
       boolean allowed) {
     SecurityProperties.RoleDefinition definition = new SecurityProperties.RoleDefinition("all",
-        permission == null ? List.of() : List.of(permission), List.of(), false, false);
+        permission == null ? List.of() : List.of(permission), List.of(), false, false, List.of());
     AccessGrant grant = AccessGrant.of(new Caller("s", "c", "r", null, null, null, List.of(scope), null),
         Role.of("r", definition));
     assertThat(grant.allows(type, interaction)).isEqualTo(allowed);
@@ -56,6 +56,27 @@ class SmartScopeTest {
   @CsvSource({"Patient.rx", "Patient.rs?category=x", "patient/Patient.rs"})
   void aMisspeltRolePermissionStopsStartUp(String permission) {
     assertThatThrownBy(() -> Role.of("feeds", new SecurityProperties.RoleDefinition("all", List.of(permission),
-        List.of(), false, false))).hasMessageContaining("adapter.security.roles.feeds.permissions");
+        List.of(), false, false, List.of()))).hasMessageContaining("adapter.security.roles.feeds.permissions");
+  }
+
+  @ParameterizedTest(name = "{0} with role permissions {1} and exports {2}: export {3} -> {4}")
+  @CsvSource(delimiter = ';', value = {
+      "system/*.rs; ; *; Condition; true",
+      "system/*.rs; ; *; AuditEvent; false",
+      "system/AuditEvent.rs; ; AuditEvent; AuditEvent; true",
+      "system/*.rs; ; *; Subscription; false",
+      "system/Patient.rs; ; *; Condition; false",
+      "system/*.rs; Patient.rs; ; Patient; true",
+      "system/*.rs; Patient.rs; ; Condition; false",
+      "system/*.read; Patient.rs; ; Patient; true",
+      "system/Patient.c; ; *; Patient; false"})
+  void anExportNeedsTheRoleToExportOrSearchATypeAndAScopeToSearchIt(String scope, String permission, String exports,
+      String type, boolean allowed) {
+    SecurityProperties.RoleDefinition definition = new SecurityProperties.RoleDefinition("all",
+        permission == null ? List.of() : List.of(permission), List.of("export"), false, false,
+        exports == null ? List.of() : List.of(exports));
+    AccessGrant grant = AccessGrant.of(new Caller("s", "c", "r", null, null, null, List.of(scope), null),
+        Role.of("r", definition));
+    assertThat(grant.allowsExport(type)).isEqualTo(allowed);
   }
 }

@@ -43,6 +43,9 @@ public abstract class FhirServerTest {
   protected static final Path ADT_INBOX = temporaryFolder("adt-inbox");
   protected static final Path CLAIMS_INBOX = temporaryFolder("claims-inbox");
   protected static final Path ENROLLMENT_INBOX = temporaryFolder("enrollment-inbox");
+  protected static final Path EXPORT_DIRECTORY = temporaryFolder("export");
+  /** Small, so that an export of a few clients shows files closed at their size. */
+  protected static final long EXPORT_MAX_FILE_BYTES = 2000;
   /**
    * A 42 CFR Part 2 program (adapter.part2.program-npis): what it bills or renders is a Part 2 record. No other test
    * names this NPI (claims of the tests and the generated files use others), so no other test's records get labelled.
@@ -82,6 +85,9 @@ public abstract class FhirServerTest {
     registry.add("adapter.claims.inbox", CLAIMS_INBOX::toString);
     registry.add("adapter.enrollment.inbox", ENROLLMENT_INBOX::toString);
     registry.add("adapter.part2.program-npis", () -> PART2_PROGRAM_NPI);
+    registry.add("adapter.export.directory", EXPORT_DIRECTORY::toString);
+    registry.add("adapter.export.max-file-bytes", () -> EXPORT_MAX_FILE_BYTES);
+    registry.add("adapter.export.poll-interval", () -> "PT0.2S");
   }
 
   private static int freePort() {
