@@ -64,12 +64,18 @@ public class Caseloads {
 
   /** The id of a practitioner's caseload Group ("Practitioner/7" -> "caseload-7"). */
   public static String groupId(String practitioner) {
-    String id = practitioner.substring(practitioner.indexOf('/') + 1);
-    return PREFIX.length() + id.length() <= LONGEST_ID ? PREFIX + id : PREFIX + digest(id);
+    return keptGroupId(PREFIX, practitioner.substring(practitioner.indexOf('/') + 1));
   }
 
+  /** Whether a resource is a Group the service keeps (a caseload, a program's clients): no caller writes one. */
   public static boolean kept(IBaseResource resource) {
-    return resource instanceof Group group && group.getMeta().getTag(TAG.getSystem(), TAG.getCode()) != null;
+    return resource instanceof Group group
+        && group.getMeta().getTag().stream().anyMatch(tag -> TAG.getSystem().equals(tag.getSystem()));
+  }
+
+  /** A kept Group's id: the prefix and the id it sums up, or a digest of that id where it would be too long. */
+  public static String keptGroupId(String prefix, String id) {
+    return prefix.length() + id.length() <= LONGEST_ID ? prefix + id : prefix + digest(id);
   }
 
   /** The clients ("Patient/12") on a practitioner's caseload, as last written. */
@@ -186,7 +192,7 @@ public class Caseloads {
   }
 
   /** A Group's members that are clients ("Patient/12"). */
-  static Set<String> members(Group group) {
+  public static Set<String> members(Group group) {
     Set<String> clients = new LinkedHashSet<>();
     group.getMember().forEach(member -> patient(member.getEntity()).ifPresent(clients::add));
     return clients;

@@ -255,10 +255,14 @@ public class FhirAccessControl {
     }
   }
 
-  /** Caseloads follow CareTeams and episodes of care; written directly they would stop saying whose clients are whose. */
+  /**
+   * Caseloads and programs' Groups follow CareTeams and episodes of care; written directly they would stop saying
+   * whose clients are whose.
+   */
   private static void kept(IBaseResource resource) {
     if (Caseloads.kept(resource)) {
-      throw forbidden("Caseload Groups are kept by the service from CareTeams and EpisodeOfCare; change those instead");
+      throw forbidden("Caseload and program Groups are kept by the service from CareTeams and EpisodeOfCare; change"
+          + " those instead");
     }
   }
 

@@ -186,7 +186,9 @@ class GuideOnTheApiTest extends FhirServerTest {
 
     assertThat(statement.getImplementationGuide()).extracting(UriType::getValue)
         .contains(guide.implementationGuideUrl());
-    assertThat(statement.getInstantiates()).extracting(UriType::getValue).containsExactly(guide.serverCapabilitiesUrl());
+    // With $export served, HAPI declares the Bulk Data guide's server capabilities too, as that guide requires.
+    assertThat(statement.getInstantiates()).extracting(UriType::getValue).containsExactlyInAnyOrder(
+        guide.serverCapabilitiesUrl(), "http://hl7.org/fhir/uv/bulkdata/CapabilityStatement/bulk-data");
     assertThat(fhir().search().byUrl("CapabilityStatement?url=" + guide.serverCapabilitiesUrl())
         .returnBundle(org.hl7.fhir.r4.model.Bundle.class).execute().getEntry()).hasSize(1);
     assertThat(statement.getRestFirstRep().getResource().stream().filter(r -> r.getType().equals("Patient"))

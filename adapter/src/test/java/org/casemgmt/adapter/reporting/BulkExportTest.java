@@ -165,6 +165,22 @@ class BulkExportTest extends FhirServerTest {
   }
 
   @Test
+  void noCallerWritesAProgramsGroup() throws Exception {
+    Group program = new Group().setType(Group.GroupType.PERSON).setActual(true);
+    program.setId("Group/" + ProgramGroups.groupId("smi-target-population"));
+    program.getMeta().addTag(ProgramGroups.TAG.copy());
+    String body = fhirContext.newJsonParser().encodeResourceToString(program);
+    HttpRequest put = HttpRequest.newBuilder(URI.create(fhirBase() + "/" + program.getIdElement().getValue()))
+        .header("Authorization", "Bearer " + Tokens.admin(baseUrl())).header("Content-Type", "application/fhir+json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+
+    HttpResponse<String> refused = http.send(put, HttpResponse.BodyHandlers.ofString());
+
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("Caseload and program Groups are kept by the service");
+  }
+
+  @Test
   void kickOffAndDownloadsAreInTheAuditTrail() throws Exception {
     String client = new SecurityFixture(fhir()).client();
     String marker = client.substring(8);

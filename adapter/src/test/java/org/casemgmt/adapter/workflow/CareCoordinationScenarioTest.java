@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.casemgmt.adapter.reporting.ProgramGroups;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -15,6 +16,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Goal;
+import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
@@ -99,6 +101,8 @@ class CareCoordinationScenarioTest extends WorkflowTest {
 
     // 5. Enrollment (backdated 100 days) opens the first reassessment, due 90 days after the start: overdue.
     String enrollment = create(enrollment(client, SMI_PROGRAM, enrolled));
+    // The program's Group (what state reports and exports name) holds the client from now on.
+    assertThat(programMembers()).contains(client);
     Task reassessment = single(Task.class, "Task?focus=" + enrollment + "&code=" + CM + "|reassessment");
     assertThat(reassessment.getRestriction().getPeriod().getEndElement().getValueAsString())
         .isEqualTo(enrolled.plusDays(90).toString());
@@ -152,6 +156,7 @@ class CareCoordinationScenarioTest extends WorkflowTest {
     // 7. Discharge: goals met. The plan is completed, the team stood down, the open reassessment cancelled, and the
     // outcome summary compares the year before enrollment with the enrollment.
     update(discharged(read(EpisodeOfCare.class, enrollment), "goals-met", today));
+    assertThat(programMembers()).doesNotContain(client);
     assertThat(read(CarePlan.class, isp).getStatus()).isEqualTo(CarePlan.CarePlanStatus.COMPLETED);
     assertThat(read(CareTeam.class, team).getStatus()).isEqualTo(CareTeam.CareTeamStatus.INACTIVE);
     Task cancelled = read(Task.class, "Task/" + nextReassessment.getIdPart());
@@ -170,6 +175,12 @@ class CareCoordinationScenarioTest extends WorkflowTest {
     Provenance provenance = single(Provenance.class, "Provenance?target=Observation/" + outcome.getIdPart());
     assertThat(provenance.getEntity()).extracting(entity -> entity.getWhat().getReference())
         .contains(firstStay, secondStay, crisisDuring).hasSize(4);
+  }
+
+  private List<String> programMembers() {
+    Group program = read(Group.class, "Group/" + ProgramGroups.groupId(SMI_PROGRAM));
+    assertThat(program.getMeta().getTag()).extracting(Coding::getCode).containsExactly("program");
+    return program.getMember().stream().map(member -> member.getEntity().getReference()).toList();
   }
 
   private Encounter contact(String client, String enrollment) {

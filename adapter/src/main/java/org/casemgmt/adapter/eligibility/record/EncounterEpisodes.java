@@ -19,15 +19,12 @@ import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
  * bill types, revenue and procedure codes). The claims feed's Encounters are told apart by their identifier system,
  * so that a program can leave out episodes only denied claims show.
  */
-final class EncounterEpisodes {
-  static final String ENCOUNTER_KIND = ImplementationGuide.CANONICAL + "/CodeSystem/encounter-kind";
+public final class EncounterEpisodes {
+  static final String ENCOUNTER_KIND = EpisodeKind.SYSTEM;
   static final String CLAIMS_EPISODE = ImplementationGuide.CANONICAL + "/sid/claims-episode";
   static final String CASE_MANAGEMENT = ImplementationGuide.CANONICAL + "/CodeSystem/case-management";
-  private static final Map<String, EpisodeKind> KINDS = Map.of(
-      "psychiatric-inpatient", EpisodeKind.INPATIENT,
-      "psychiatric-emergency", EpisodeKind.EMERGENCY,
-      "state-psychiatric-hospital", EpisodeKind.STATE_HOSPITAL,
-      "crisis-service", EpisodeKind.CRISIS);
+  private static final Map<String, EpisodeKind> KINDS = java.util.Arrays.stream(EpisodeKind.values())
+      .collect(java.util.stream.Collectors.toMap(EpisodeKind::code, kind -> kind));
   /** Stays that did not happen (cancelled, retracted) or have not happened yet. */
   private static final Set<EncounterStatus> NOT_HAPPENED =
       EnumSet.of(EncounterStatus.CANCELLED, EncounterStatus.ENTEREDINERROR, EncounterStatus.PLANNED);
@@ -35,9 +32,14 @@ final class EncounterEpisodes {
   private EncounterEpisodes() {
   }
 
+  /** Whether the visit or stay took place (or is taking place): not cancelled, in error or only planned. */
+  public static boolean happened(Encounter encounter) {
+    return encounter.getStatus() != null && !NOT_HAPPENED.contains(encounter.getStatus());
+  }
+
   /** The episode the Encounter records, or empty when it is not psychiatric service use that happened. */
   static Optional<PsychiatricEpisode> episode(Encounter encounter) {
-    if (encounter.getStatus() == null || NOT_HAPPENED.contains(encounter.getStatus())) {
+    if (!happened(encounter)) {
       return Optional.empty();
     }
     Optional<EpisodeKind> kind = encounter.getType().stream()

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 
 /** Days from FHIR dates and date-times, as the record states them. */
-final class FhirDates {
+public final class FhirDates {
 
   private FhirDates() {
   }
@@ -14,7 +14,7 @@ final class FhirDates {
    * The calendar day as written, in the sender's own offset: an admission at 23:30 -06:00 is on that day, not on
    * the next day in UTC. Null when absent or less precise than a day (a year alone cannot be placed in a lookback).
    */
-  static LocalDate day(BaseDateTimeType value) {
+  public static LocalDate day(BaseDateTimeType value) {
     if (value == null || !value.hasValue() || value.getPrecision().ordinal() < TemporalPrecisionEnum.DAY.ordinal()) {
       return null;
     }

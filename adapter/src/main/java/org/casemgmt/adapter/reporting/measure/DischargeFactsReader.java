@@ -1,0 +1,185 @@
+package org.casemgmt.adapter.reporting.measure;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
+import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.TokenOrListParam;
+import ca.uhn.fhir.rest.param.TokenParam;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.casemgmt.adapter.eligibility.evidence.ClientEvidence;
+import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
+import org.casemgmt.adapter.eligibility.record.ClientRecordReader;
+import org.casemgmt.adapter.eligibility.record.EncounterEpisodes;
+import org.casemgmt.adapter.eligibility.record.FhirDates;
+import org.casemgmt.adapter.security.AccessGrant;
+import org.casemgmt.adapter.security.ReleaseControl;
+import org.casemgmt.adapter.workflow.WorkflowCodes;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.EpisodeOfCare;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads what the discharge measures need, for the clients with a stay of an index kind in the period: their
+ * evidence as eligibility reads it (episodes, coverage, birth date), their follow-up visits and their enrollments,
+ * a chunk of clients at a time with one search per kind of record. Records the caller may not see (a Part 2 stay
+ * without the client's consent to this caller) are left out, so that counts and lists tell nothing they withhold.
+ */
+@Component
+class DischargeFactsReader {
+  static final String ACT_CLASS = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+  private static final int CHUNK = 200;
+  private static final int PAGE = 500;
+
+  private final ClientRecordReader records;
+  private final DaoRegistry daos;
+  private final ObjectProvider<ReleaseControl> release;
+
+  DischargeFactsReader(ClientRecordReader records, DaoRegistry daos, ObjectProvider<ReleaseControl> release) {
+    this.records = records;
+    this.daos = daos;
+    this.release = release;
+  }
+
+  /** The clients ("Patient/12") with a stay of one of these kinds overlapping the days, in a page-wise search. */
+  Set<String> clientsWithStays(Set<EpisodeKind> kinds, LocalDate from, LocalDate to) {
+    TokenOrListParam types = new TokenOrListParam();
+    kinds.forEach(kind -> types.add(EpisodeKind.SYSTEM, kind.code()));
+    SearchParameterMap query = new SearchParameterMap().add(Encounter.SP_TYPE, types)
+        .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, from.toString()))
+        .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.LESSTHAN_OR_EQUALS, to.toString()));
+    IBundleProvider stays = daos.getResourceDao(Encounter.class).search(query, new SystemRequestDetails());
+    Set<String> clients = new LinkedHashSet<>();
+    for (int first = 0; ; first += PAGE) {
+      List<IBaseResource> page = stays.getResources(first, first + PAGE);
+      page.forEach(stay -> subject(((Encounter) stay).getSubject()).ifPresent(clients::add));
+      if (page.size() < PAGE) {
+        return clients;
+      }
+    }
+  }
+
+  /**
+   * The facts of these clients, chunk by chunk; {@code grant} is the caller's (null for the service's own work).
+   * Follow-up visits are those of the definition's classes from {@code from} up to {@code until}.
+   */
+  List<DischargeFacts> read(List<String> clients, MeasureDefinition definition, LocalDate from, LocalDate until,
+      AccessGrant grant) {
+    List<DischargeFacts> facts = new ArrayList<>();
+    SystemRequestDetails details = new SystemRequestDetails();
+    for (int first = 0; first < clients.size(); first += CHUNK) {
+      List<Patient> patients = records.survivingClients(clients.subList(first, Math.min(clients.size(),
+          first + CHUNK)).stream().map(client -> client.substring(client.indexOf('/') + 1)).toList());
+      if (patients.isEmpty()) {
+        continue;
+      }
+      ReferenceOrListParam subjects = new ReferenceOrListParam();
+      patients.forEach(patient -> subjects.addOr(new ReferenceParam(reference(patient))));
+      Set<String> withheld = withheld(subjects, grant, details);
+      Map<String, List<DischargeFacts.Visit>> visits = definition.event() == MeasureDefinition.Event.FOLLOW_UP
+          ? followUps(subjects, definition, from, until, withheld) : Map.of();
+      Map<String, List<DischargeFacts.Enrollment>> enrollments = enrollments(subjects);
+      List<ClientEvidence> evidence = records.evidence(patients);
+      for (int i = 0; i < patients.size(); i++) {
+        Patient patient = patients.get(i);
+        String client = reference(patient);
+        facts.add(new DischargeFacts(client, evidence.get(i).birthDate(), died(patient),
+            evidence.get(i).episodes().stream().filter(e -> !withheld.contains(e.reference())).toList(),
+            evidence.get(i).coverage(), visits.getOrDefault(client, List.of()),
+            enrollments.getOrDefault(client, List.of())));
+      }
+    }
+    return facts;
+  }
+
+  /** The clients' Part 2 Encounters this caller may not see ("Encounter/5"). */
+  private Set<String> withheld(ReferenceOrListParam subjects, AccessGrant grant, SystemRequestDetails details) {
+    if (grant == null || release.getIfAvailable() == null) {
+      return Set.of();
+    }
+    SearchParameterMap labelled = SearchParameterMap.newSynchronous().add(Encounter.SP_SUBJECT, subjects)
+        .add("_security", new TokenParam(ACT_CLASS, "42CFRPart2"));
+    Set<String> withheld = new java.util.HashSet<>();
+    daos.getResourceDao(Encounter.class).searchForResources(labelled, details).stream()
+        .filter(encounter -> !release.getObject().exportable(grant, encounter, details))
+        .forEach(encounter -> withheld.add(encounter.getIdElement().toUnqualifiedVersionless().getValue()));
+    return withheld;
+  }
+
+  private Map<String, List<DischargeFacts.Visit>> followUps(ReferenceOrListParam subjects,
+      MeasureDefinition definition, LocalDate from, LocalDate until, Set<String> withheld) {
+    TokenOrListParam classes = new TokenOrListParam();
+    definition.followUpClasses().forEach(code -> classes.add(ACT_CLASS, code));
+    SearchParameterMap query = SearchParameterMap.newSynchronous().add(Encounter.SP_SUBJECT, subjects)
+        .add(Encounter.SP_CLASS, classes)
+        .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, from.toString()))
+        .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.LESSTHAN_OR_EQUALS, until.toString()));
+    return bySubject(query, Encounter.class, Encounter::getSubject, encounter -> {
+      LocalDate day = FhirDates.day(encounter.getPeriod().getStartElement());
+      String reference = encounter.getIdElement().toUnqualifiedVersionless().getValue();
+      return day == null || !EncounterEpisodes.happened(encounter) || withheld.contains(reference) ? null
+          : new DischargeFacts.Visit(day, reference);
+    });
+  }
+
+  private Map<String, List<DischargeFacts.Enrollment>> enrollments(ReferenceOrListParam subjects) {
+    SearchParameterMap query = SearchParameterMap.newSynchronous().add(EpisodeOfCare.SP_PATIENT, subjects);
+    return bySubject(query, EpisodeOfCare.class, EpisodeOfCare::getPatient, episode -> {
+      LocalDate start = FhirDates.day(episode.getPeriod().getStartElement());
+      String program = episode.getType().stream().map(type -> WorkflowCodes.code(type, WorkflowCodes.PROGRAM))
+          .flatMap(java.util.Optional::stream).findFirst().orElse(null);
+      boolean happened = episode.getStatus() != EpisodeOfCare.EpisodeOfCareStatus.ENTEREDINERROR
+          && episode.getStatus() != EpisodeOfCare.EpisodeOfCareStatus.CANCELLED
+          && episode.getStatus() != EpisodeOfCare.EpisodeOfCareStatus.PLANNED
+          && episode.getStatus() != EpisodeOfCare.EpisodeOfCareStatus.WAITLIST;
+      return start == null || program == null || !happened ? null : new DischargeFacts.Enrollment(program, start,
+          FhirDates.day(episode.getPeriod().getEndElement()),
+          episode.getCareManager().hasReference() ? episode.getCareManager().getReference() : null);
+    });
+  }
+
+  private <R extends IBaseResource, T> Map<String, List<T>> bySubject(SearchParameterMap query, Class<R> type,
+      Function<R, Reference> subject, Function<R, T> fact) {
+    Map<String, List<T>> found = new HashMap<>();
+    daos.getResourceDao(type).searchForResources(query, new SystemRequestDetails()).forEach(resource -> {
+      R typed = type.cast(resource);
+      T value = fact.apply(typed);
+      subject(subject.apply(typed)).filter(client -> value != null)
+          .ifPresent(client -> found.computeIfAbsent(client, key -> new ArrayList<>()).add(value));
+    });
+    return found;
+  }
+
+  /** The day of death: the recorded date, or the earliest day possible when only "deceased" is known. */
+  private static LocalDate died(Patient patient) {
+    if (patient.hasDeceasedDateTimeType()) {
+      return FhirDates.day(patient.getDeceasedDateTimeType());
+    }
+    return patient.hasDeceasedBooleanType() && patient.getDeceasedBooleanType().booleanValue() ? LocalDate.MIN : null;
+  }
+
+  private static java.util.Optional<String> subject(Reference reference) {
+    var id = reference.getReferenceElement();
+    return "Patient".equals(id.getResourceType()) && id.hasIdPart()
+        ? java.util.Optional.of("Patient/" + id.getIdPart()) : java.util.Optional.empty();
+  }
+
+  private static String reference(Patient patient) {
+    return "Patient/" + patient.getIdElement().getIdPart();
+  }
+}
