@@ -1,0 +1,164 @@
+package org.casemgmt.adapter.reporting.measure;
+
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import ca.uhn.fhir.model.api.annotation.Description;
+import ca.uhn.fhir.rest.annotation.IdParam;
+import ca.uhn.fhir.rest.annotation.Operation;
+import ca.uhn.fhir.rest.annotation.OperationParam;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.casemgmt.adapter.fhirserver.FhirOperation;
+import org.casemgmt.adapter.security.AccessGrant;
+import org.casemgmt.adapter.security.Caseloads;
+import org.casemgmt.adapter.security.FhirAccessControl;
+import org.casemgmt.adapter.security.Interaction;
+import org.casemgmt.adapter.security.ReachableClients;
+import org.casemgmt.adapter.security.ReleaseControl;
+import org.hl7.fhir.instance.model.api.IPrimitiveType;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.Measure;
+import org.hl7.fhir.r4.model.MeasureReport;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Measure/{id}/$evaluate-measure} (FHIR R4's operation) for the agency's discharge measures: a summary
+ * ({@code population}), a list of the clients in each population ({@code subject-list}) or one client's
+ * ({@code subject}), over every client the caller reaches or a {@code subject} (a client, a Group: a program, a
+ * caseload) or a {@code practitioner}'s caseload. What the caller may not see is not counted.
+ */
+@Component
+public class EvaluateMeasureOperation implements FhirOperation {
+  private final MeasureProperties properties;
+  private final DischargeFactsReader reader;
+  private final DaoRegistry daos;
+  private final ObjectProvider<ReachableClients> reachable;
+  private final ObjectProvider<ReleaseControl> release;
+  private final Clock clock;
+
+  EvaluateMeasureOperation(MeasureProperties properties, DischargeFactsReader reader, DaoRegistry daos,
+      ObjectProvider<ReachableClients> reachable, ObjectProvider<ReleaseControl> release, Clock clock) {
+    this.properties = properties;
+    this.reader = reader;
+    this.daos = daos;
+    this.reachable = reachable;
+    this.release = release;
+    this.clock = clock;
+  }
+
+  @Operation(name = "$evaluate-measure", type = Measure.class, idempotent = true,
+      canonicalUrl = "http://hl7.org/fhir/OperationDefinition/Measure-evaluate-measure")
+  @Description(shortDefinition = "Evaluate one of the agency's measures over a period",
+      value = "Counts the discharges of the period by the measure's rules in each window's group, stratified by"
+          + " program and case manager; subject-list reports list the clients of each population, with the"
+          + " discharges still due a follow-up and the days left.")
+  public MeasureReport evaluateMeasure(
+      @IdParam IdType measure,
+      @OperationParam(name = "periodStart", typeName = "date", min = 1, max = 1) IPrimitiveType<Date> periodStart,
+      @OperationParam(name = "periodEnd", typeName = "date", min = 1, max = 1) IPrimitiveType<Date> periodEnd,
+      @OperationParam(name = "reportType", typeName = "code", max = 1) IPrimitiveType<String> reportType,
+      @OperationParam(name = "subject", typeName = "string", max = 1) IPrimitiveType<String> subject,
+      @OperationParam(name = "practitioner", typeName = "string", max = 1) IPrimitiveType<String> practitioner,
+      RequestDetails request) {
+    MeasureDefinition definition = Optional.ofNullable(properties.measures().get(measure.getIdPart()))
+        .orElseThrow(() -> new ResourceNotFoundException("Measure/" + measure.getIdPart() + " is not one of this"
+            + " server's measures (" + String.join(", ", properties.measures().keySet()) + ")"));
+    LocalDate from = first(periodStart);
+    LocalDate to = last(periodEnd);
+    if (to.isBefore(from)) {
+      throw new InvalidRequestException("periodEnd " + to + " is before periodStart " + from);
+    }
+    String about = text(subject);
+    MeasureReport.MeasureReportType type = type(text(reportType), about);
+    Optional<AccessGrant> grant = FhirAccessControl.grant(request);
+    Set<String> clients = new TreeSet<>(reader.clientsWithStays(definition.indexKinds(), from, to));
+    if (about != null) {
+      clients.retainAll(scope(about, grant));
+    }
+    if (text(practitioner) != null) {
+      clients.retainAll(scope("Group/" + Caseloads.groupId(text(practitioner)), grant));
+    }
+    grant.map(g -> reachable.getObject().of(g, g.whose("Encounter", Interaction.SEARCH), request))
+        .ifPresent(clients::retainAll);
+    int longest = definition.windowsDays().stream().mapToInt(Integer::intValue).max().orElse(0);
+    DischargeMeasure rules = new DischargeMeasure(definition);
+    LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
+    List<DischargeOutcome> outcomes = new ArrayList<>();
+    reader.read(List.copyOf(clients), definition, from, to.plusDays(longest), grant.orElse(null))
+        .forEach(facts -> outcomes.addAll(rules.evaluate(facts, from, to, today)));
+    return MeasureReports.report(MeasuresInForce.url(measure.getIdPart()), definition, outcomes, from, to, type,
+        about, Date.from(clock.instant()));
+  }
+
+  /** The clients a subject stands for: itself, or a Group's members when the caller may see that Group. */
+  private Set<String> scope(String subject, Optional<AccessGrant> grant) {
+    if (subject.startsWith("Patient/")) {
+      return Set.of(subject);
+    }
+    if (!subject.startsWith("Group/")) {
+      throw new InvalidRequestException("subject must be Patient/<id> or Group/<id>, not " + subject);
+    }
+    SystemRequestDetails lookUp = new SystemRequestDetails();
+    Group group;
+    try {
+      group = daos.getResourceDao(Group.class).read(new IdType(subject), lookUp);
+    } catch (BaseServerResponseException e) {
+      group = null;
+    }
+    if (group == null || grant.isPresent() && !release.getObject().exportable(grant.get(), group, lookUp)) {
+      throw new ResourceNotFoundException(subject + " is not known");
+    }
+    return Caseloads.members(group);
+  }
+
+  private static MeasureReport.MeasureReportType type(String reportType, String subject) {
+    String asked = reportType != null ? reportType : subject != null ? "subject" : "population";
+    return switch (asked) {
+      case "subject" -> MeasureReport.MeasureReportType.INDIVIDUAL;
+      case "subject-list" -> MeasureReport.MeasureReportType.SUBJECTLIST;
+      case "population" -> MeasureReport.MeasureReportType.SUMMARY;
+      default -> throw new InvalidRequestException("reportType is subject, subject-list or population, not "
+          + reportType);
+    };
+  }
+
+  /** The period's first day: "2026" is January 1, "2026-04" April 1. */
+  private static LocalDate first(IPrimitiveType<Date> value) {
+    DateType date = new DateType(value.getValueAsString());
+    return switch (date.getPrecision()) {
+      case YEAR -> LocalDate.of(date.getYear(), 1, 1);
+      case MONTH -> LocalDate.of(date.getYear(), date.getMonth() + 1, 1);
+      default -> LocalDate.parse(date.getValueAsString());
+    };
+  }
+
+  /** The period's last day: "2026" is December 31, "2026-04" April 30. */
+  private static LocalDate last(IPrimitiveType<Date> value) {
+    DateType date = new DateType(value.getValueAsString());
+    if (date.getPrecision() == TemporalPrecisionEnum.YEAR) {
+      return LocalDate.of(date.getYear(), 12, 31);
+    }
+    return date.getPrecision() == TemporalPrecisionEnum.MONTH
+        ? YearMonth.of(date.getYear(), date.getMonth() + 1).atEndOfMonth() : LocalDate.parse(date.getValueAsString());
+  }
+
+  private static String text(IPrimitiveType<String> value) {
+    return value == null || value.getValue() == null || value.getValue().isBlank() ? null : value.getValue().trim();
+  }
+}

@@ -1,0 +1,161 @@
+package org.casemgmt.adapter.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.casemgmt.adapter.testing.Tokens;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.ListResource;
+import org.hl7.fhir.r4.model.Measure;
+import org.hl7.fhir.r4.model.MeasureReport;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The discharge measures through {@code Measure/{id}/$evaluate-measure}, on clients recorded the way the feeds and
+ * the workflow record them: stays, follow-up visits, Medicaid coverage, a Part 2 stay. Each evaluation names a Group
+ * of this test's clients, so other tests' records do not count. The clients are recorded once for all the tests,
+ * which only read.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MeasureEvaluationTest extends WorkflowTest {
+  private final HttpClient http = HttpClient.newHttpClient();
+  private LocalDate admitted;
+  private String followedUpOnDay3;
+  private String followedUpOnDay10;
+  private String followedUpOnTheDischargeDay;
+  private String readmitted;
+  private String part2Stay;
+  private String group;
+
+  @BeforeAll
+  void clients() {
+    staff();
+    admitted = today.minusDays(100);
+    LocalDate discharged = admitted.plusDays(6);
+    followedUpOnDay3 = client(discharged.plusDays(3), "AMB");
+    followedUpOnDay10 = client(discharged.plusDays(10), "VR");
+    followedUpOnTheDischargeDay = client(discharged, "AMB");
+    readmitted = client(null, null);
+    episode(readmitted, "psychiatric-inpatient", discharged.plusDays(20));
+    part2Stay = client(discharged.plusDays(2), "AMB");
+    Encounter stay = search(Encounter.class, "Encounter?subject=" + part2Stay + "&class=IMP").get(0);
+    stay.setServiceProvider(new Reference().setIdentifier(new Identifier()
+        .setSystem("http://hl7.org/fhir/sid/us-npi").setValue(PART2_PROGRAM_NPI)));
+    update(stay);
+    Group clients = new Group().setType(Group.GroupType.PERSON).setActual(true);
+    List.of(followedUpOnDay3, followedUpOnDay10, followedUpOnTheDischargeDay, readmitted, part2Stay)
+        .forEach(client -> clients.addMember().setEntity(new Reference(client)));
+    group = create(clients);
+  }
+
+  @Test
+  void followUpAfterHospitalizationCountsEachDischargeByItsFirstFollowUpAfterTheDischargeDay() throws Exception {
+    MeasureReport report = evaluate("test-supervisor", "fuh", "subject-list", group, 200);
+
+    // The readmitted client's first discharge gives way to the second; the Part 2 stay is withheld from the agency
+    // (no consent), so its client's discharge is not counted at all.
+    assertThat(counts(report, "7-day")).containsEntry("initial-population", 4).containsEntry("denominator", 4)
+        .containsEntry("numerator", 1).containsEntry("denominator-exclusion", 0);
+    assertThat(counts(report, "30-day")).containsEntry("denominator", 4).containsEntry("numerator", 2);
+    assertThat(group(report, "7-day").getMeasureScore().getValue()).isEqualByComparingTo("0.25");
+    assertThat(group(report, "30-day").getMeasureScore().getValue()).isEqualByComparingTo("0.5");
+    assertThat(members(report, "7-day", "numerator")).containsExactly(followedUpOnDay3);
+    assertThat(members(report, "30-day", "numerator"))
+        .containsExactlyInAnyOrder(followedUpOnDay3, followedUpOnDay10);
+    assertThat(members(report, "30-day", "denominator")).doesNotContain(part2Stay)
+        .containsExactlyInAnyOrder(followedUpOnDay3, followedUpOnDay10, followedUpOnTheDischargeDay, readmitted);
+    MeasureReport.StratifierGroupComponent none = group(report, "30-day").getStratifier().get(0).getStratum().get(0);
+    assertThat(none.getValue().getText()).isEqualTo("none");
+    assertThat(none.getMeasureScore().getValue()).isEqualByComparingTo("0.5");
+  }
+
+  @Test
+  void readmissionCountsEveryDischargeFollowedByANewStay() throws Exception {
+    MeasureReport report = evaluate("test-state", "readmission", "population", group, 200);
+
+    assertThat(counts(report, "30-day")).containsEntry("denominator", 5).containsEntry("numerator", 1);
+    assertThat(report.getType()).isEqualTo(MeasureReport.MeasureReportType.SUMMARY);
+    assertThat(report.getContained()).isEmpty();
+  }
+
+  @Test
+  void theMeasuresAreServedAndEvaluatedOnlyForWhatTheCallerMaySee() throws Exception {
+    Measure fuh = read(Measure.class, "Measure/fuh");
+    assertThat(fuh.getGroup()).extracting(g -> g.getId()).containsExactly("7-day", "30-day");
+    assertThat(fuh.getScoring().getCodingFirstRep().getCode()).isEqualTo("proportion");
+
+    assertThat(status("test-feed", "fuh", group)).isEqualTo(403);
+    assertThat(status("test-supervisor", "no-such-measure", group)).isEqualTo(404);
+    String caseManager = Tokens.user(baseUrl(), "test-workspace", "http://127.0.0.1/callback", "test-cm",
+        "test-cm-password", "user/*.read");
+    // Its clients are on no one's caseload: the Group is not the case manager's to see.
+    assertThat(send(caseManager, "/fhir/Measure/fuh/$evaluate-measure?periodStart=" + admitted + "&periodEnd="
+        + today + "&subject=" + group).statusCode()).isEqualTo(404);
+  }
+
+  private String client(LocalDate followUp, String visitClass) {
+    String client = eligibleClient();
+    episode(client, "psychiatric-inpatient", admitted);
+    if (followUp != null) {
+      Encounter visit = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED)
+          .setClass_(new Coding(MeasureEvaluationTest.ACT_CODE, visitClass, null)).setSubject(new Reference(client));
+      visit.getPeriod().setStartElement(new org.hl7.fhir.r4.model.DateTimeType(followUp + "T10:00:00-06:00"));
+      create(visit);
+    }
+    return client;
+  }
+
+  private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+
+  private MeasureReport evaluate(String caller, String measure, String type, String subject, int status)
+      throws Exception {
+    HttpResponse<String> response = send(Tokens.client(baseUrl(), caller), "/fhir/Measure/" + measure
+        + "/$evaluate-measure?periodStart=" + admitted.minusDays(20) + "&periodEnd=" + today + "&reportType=" + type
+        + "&subject=" + subject);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    return fhirContext.newJsonParser().parseResource(MeasureReport.class, response.body());
+  }
+
+  private int status(String caller, String measure, String subject) throws Exception {
+    return send(Tokens.client(baseUrl(), caller), "/fhir/Measure/" + measure + "/$evaluate-measure?periodStart="
+        + admitted + "&periodEnd=" + today + "&subject=" + subject).statusCode();
+  }
+
+  private HttpResponse<String> send(String token, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + token)
+        .header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static MeasureReport.MeasureReportGroupComponent group(MeasureReport report, String id) {
+    return report.getGroup().stream().filter(g -> id.equals(g.getId())).findFirst().orElseThrow();
+  }
+
+  private static Map<String, Integer> counts(MeasureReport report, String group) {
+    return group(report, group).getPopulation().stream().collect(Collectors.toMap(
+        population -> population.getCode().getCodingFirstRep().getCode(),
+        MeasureReport.MeasureReportGroupPopulationComponent::getCount));
+  }
+
+  /** The clients of a population's subject list (a List contained in the report). */
+  private static List<String> members(MeasureReport report, String group, String population) {
+    String list = group(report, group).getPopulation().stream()
+        .filter(p -> p.getCode().getCodingFirstRep().getCode().equals(population)).findFirst().orElseThrow()
+        .getSubjectResults().getReference().substring(1);
+    return report.getContained().stream().filter(r -> r.getIdElement().getIdPart().equals(list))
+        .map(ListResource.class::cast).findFirst().orElseThrow().getEntry().stream()
+        .map(entry -> entry.getItem().getReference()).toList();
+  }
+}
