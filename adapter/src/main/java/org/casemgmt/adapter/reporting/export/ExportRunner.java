@@ -59,7 +59,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class ExportRunner {
   private static final Logger log = LoggerFactory.getLogger(ExportRunner.class);
-  private static final int FIRST_BATCH = 100;
   private static final int LARGEST_BATCH = 1000;
 
   @PersistenceContext
@@ -118,8 +117,9 @@ class ExportRunner {
   private void runNext() {
     try {
       jobs.claim(node, properties.staleAfter()).ifPresent(this::run);
-    } catch (RuntimeException e) {
-      log.error("Bulk export could not be started", e);
+    } catch (Throwable e) {
+      // Whatever happened, this node goes on looking for exports (an exception would end the schedule silently).
+      log.error("Bulk export could not be run", e);
     }
   }
 
@@ -140,7 +140,8 @@ class ExportRunner {
         return;
       }
       ExportFiles.delete(properties.directory(), job.id());
-    } catch (RuntimeException | JsonProcessingException e) {
+    } catch (RuntimeException | JsonProcessingException | Error e) {
+      // An Error too (out of memory on a resource larger than the heap): the export is failed, not retried.
       ExportFiles.delete(properties.directory(), job.id());
       if (Thread.interrupted()) {
         // The service is stopping: the export starts again from the top, here or on another node. (The flag is
@@ -192,7 +193,7 @@ class ExportRunner {
     private long released;
     private long withheld;
     private boolean part2Released;
-    private int batchSize = FIRST_BATCH;
+    private int batchSize;
 
     Run(ExportJob job, ExportRequest request, AccessGrant grant) {
       this.job = job;
@@ -206,6 +207,9 @@ class ExportRunner {
       // A resource matching several of its type's filters leaves once.
       Set<String> seen = filters.size() > 1 ? new HashSet<>() : null;
       for (String filter : filters.isEmpty() ? java.util.Collections.<String>singletonList(null) : filters) {
+        // A type's resources may be of any size (scanned documents as attachments): its first batch is one
+        // resource, and batches grow only while they stay within batch-bytes.
+        batchSize = 1;
         SearchParameterMap query = query(type, filter);
         readOnly.executeWithoutResult(status -> {
           try (Stream<IResourcePersistentId<?>> ids = daos.getResourceDao(type).searchForIdStream(query, details,
@@ -263,10 +267,12 @@ class ExportRunner {
         bytes += line.length();
         released++;
       }
-      // The loaded entities are written out: let them go, and size the next batch to about batch-bytes.
+      // The loaded entities are written out: let them go, and size the next batch to about batch-bytes (at most
+      // twice this one, so that a run of small resources does not open the door to a run of large ones at once).
       entityManager.clear();
       long average = Math.max(1, bytes / batch.size());
-      batchSize = (int) Math.max(1, Math.min(LARGEST_BATCH, properties.batchBytes() / average));
+      batchSize = (int) Math.max(1, Math.min(Math.min(LARGEST_BATCH, 2L * batchSize),
+          properties.batchBytes() / average));
       if (Thread.currentThread().isInterrupted()) {
         throw new Stopped("the service is stopping");
       }
