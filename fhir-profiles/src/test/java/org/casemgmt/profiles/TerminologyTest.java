@@ -44,6 +44,7 @@ class TerminologyTest {
   private static final String DRG = "https://www.cms.gov/Medicare/Medicare-Fee-for-Service-Payment/AcuteInpatientPPS/"
       + "MS-DRG-Classifications-and-Software";
   private static final String HCPCS = "https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
+  private static final String CPT = "http://www.ama-assn.org/go/cpt";
   private static final String SOPT = "https://nahdo.org/sopt";
   /** Code systems whose descriptors are licensed: their codes may appear, their displays may not. */
   private static final List<String> LICENSED = List.of("https://www.nubc.org/", "http://www.ama-assn.org/go/cpt");
@@ -70,6 +71,9 @@ class TerminologyTest {
             "psych-inpatient-episodes-during-enrollment", "psych-ed-visits-before-enrollment",
             "psych-ed-visits-during-enrollment", "crisis-episodes-before-enrollment", "crisis-episodes-during-enrollment",
             "denied-claims")),
+        arguments("encounter-kind", true, List.of("psychiatric-inpatient", "psychiatric-emergency",
+            "state-psychiatric-hospital", "crisis-service", "mental-health-outpatient", "medical-inpatient",
+            "medical-emergency")),
         arguments("cm-model", true, List.of("brokerage", "clinical", "strengths", "rehabilitation", "icm", "act")),
         arguments("referral-type", true, List.of("housing", "vocational-training", "employment", "benefits",
             "benefits-snap", "benefits-ssi", "benefits-ssdi", "benefits-medicaid", "psychiatric-care", "primary-care",
@@ -260,6 +264,15 @@ class TerminologyTest {
         arguments("crisis-services", REV, "0459", true),
         arguments("crisis-services", REV, "0762", false),
         arguments("crisis-services", TOB, "0450", false),
+        arguments("outpatient-mental-health", CPT, "90834", true),
+        arguments("outpatient-mental-health", CPT, "99496", true),
+        arguments("outpatient-mental-health", CPT, "90835", false),
+        arguments("outpatient-mental-health", HCPCS, "T1016", true),
+        arguments("outpatient-mental-health", HCPCS, "H2011", false),
+        arguments("outpatient-mental-health", HCPCS, "90834", false),
+        arguments("outpatient-mental-health", POS, "53", true),
+        arguments("outpatient-mental-health", POS, "52", true),
+        arguments("outpatient-mental-health", POS, "11", false),
         arguments("medicaid-coverage-type", SOPT, "2", true),
         arguments("medicaid-coverage-type", SOPT, "213", true),
         arguments("medicaid-coverage-type", SOPT, "24", false),

@@ -4,9 +4,9 @@ import java.util.Date;
 import java.util.List;
 import org.casemgmt.adapter.claims.evidence.ClaimDiagnosis;
 import org.casemgmt.adapter.claims.evidence.ClaimEpisode;
+import org.casemgmt.adapter.claims.evidence.ClaimEpisodeKind;
 import org.casemgmt.adapter.claims.evidence.ClaimProvider;
 import org.casemgmt.adapter.claims.evidence.EpisodeProviders;
-import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
 import org.casemgmt.adapter.security.Part2Labels;
 import org.casemgmt.profiles.ImplementationGuide;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -23,9 +23,10 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * The FHIR form of claims evidence on the client record: an Encounter per psychiatric episode, a Condition per
- * diagnosis seen on claims, and Provenance naming the claims and files each came from. Each carries an identifier made
- * of the member and the evidence's key, so re-derivation finds and updates it rather than adding another.
+ * The FHIR form of claims evidence on the client record: an Encounter per psychiatric episode or outpatient
+ * mental-health visit, a Condition per diagnosis seen on claims, and Provenance naming the claims and files each came
+ * from. Each carries an identifier made of the member and the evidence's key, so re-derivation finds and updates it
+ * rather than adding another.
  */
 final class EvidenceResources {
   static final String EPISODE_SYSTEM = ImplementationGuide.CANONICAL + "/sid/claims-episode";
@@ -56,14 +57,16 @@ final class EvidenceResources {
     Encounter encounter = new Encounter();
     encounter.addIdentifier(new Identifier().setSystem(EPISODE_SYSTEM).setValue(memberId + "|" + key(episode)));
     encounter.setStatus(Encounter.EncounterStatus.FINISHED);
-    String[] kind = switch (episode.kind()) {
-      case INPATIENT, STATE_HOSPITAL -> new String[] {"IMP", "psychiatric-inpatient"};
-      case EMERGENCY -> new String[] {"EMER", "psychiatric-emergency"};
-      case CRISIS -> new String[] {"AMB", "crisis-service"};
+    // Ambulatory (AMB) is what follow-up measures read an outpatient visit by; hospital contacts keep the
+    // hospitalization profile, whose classes are inpatient and emergency only.
+    String actClass = switch (episode.kind()) {
+      case INPATIENT -> "IMP";
+      case EMERGENCY -> "EMER";
+      case CRISIS, MENTAL_HEALTH_OUTPATIENT -> "AMB";
     };
-    encounter.setClass_(new Coding(ACT_CODE, kind[0], null));
-    encounter.addType(new CodeableConcept(new Coding(ENCOUNTER_KIND, kind[1], null)));
-    if (episode.kind() != EpisodeKind.CRISIS) {
+    encounter.setClass_(new Coding(ACT_CODE, actClass, null));
+    encounter.addType(new CodeableConcept(new Coding(ENCOUNTER_KIND, episode.kind().code(), null)));
+    if (episode.kind() == ClaimEpisodeKind.INPATIENT || episode.kind() == ClaimEpisodeKind.EMERGENCY) {
       encounter.getMeta().addProfile(PROFILE + "hospitalization");
     }
     encounter.setSubject(new Reference(client));

@@ -77,6 +77,37 @@ class ClaimsFeedTest extends FhirServerTest {
         .containsExactly(claim, file);
   }
 
+  /** The follow-up evidence of FUH: an ambulatory Encounter, found the way the measure searches for follow-ups. */
+  @Test
+  void anOutpatientPsychotherapyClaimBecomesAnAmbulatoryMentalHealthVisit() throws Exception {
+    String member = member();
+    String claim = claimId();
+    String file = drop(new ClaimsCsv().service(member, claim, "11", "90834", "1:F20.9", "2025-07-15", "paid"));
+
+    Report report = awaitReport("processed", file);
+    assertThat(report.value("outcome")).isEqualTo("LOADED");
+    assertThat(report.value("evidence written")).isEqualTo("2"); // the visit and F20.9
+
+    Patient client = single(Patient.class, "Patient?identifier=" + MEDICAID + "|" + member);
+    Encounter visit = single(Encounter.class, "Encounter?identifier=" + EPISODES + "|" + member
+        + "|MENTAL_HEALTH_OUTPATIENT|2025-07-15");
+    assertThat(visit.getSubject().getReference()).isEqualTo("Patient/" + client.getIdPart());
+    assertThat(visit.getClass_().getSystem()).isEqualTo("http://terminology.hl7.org/CodeSystem/v3-ActCode");
+    assertThat(visit.getClass_().getCode()).isEqualTo("AMB");
+    assertThat(visit.getTypeFirstRep().getCodingFirstRep().getSystem())
+        .isEqualTo("https://fhir.casemgmt-adapter.org/CodeSystem/encounter-kind");
+    assertThat(visit.getTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo("mental-health-outpatient");
+    assertThat(visit.getPeriod().getStartElement().getValueAsString()).isEqualTo("2025-07-15");
+    assertThat(visit.getReasonCodeFirstRep().getCodingFirstRep().getCode()).isEqualTo("F20.9");
+    assertThat(search(Encounter.class, "Encounter?subject=Patient/" + client.getIdPart()
+        + "&class=AMB,VR,HH,FLD&date=2025-07-15")).extracting(Encounter::getIdPart)
+        .containsExactly(visit.getIdPart());
+
+    Provenance provenance = single(Provenance.class, "Provenance?target=Encounter/" + visit.getIdPart());
+    assertThat(provenance.getEntity()).extracting(entity -> entity.getWhat().getIdentifier().getValue())
+        .containsExactly(claim, file);
+  }
+
   @Test
   void theSameFileDroppedAgainChangesNothing() throws Exception {
     String member = member();
@@ -290,13 +321,20 @@ class ClaimsFeedTest extends FhirServerTest {
     assertThat(report.value("members refused")).isEqualTo("0");
 
     Map<String, Long> episodes = new java.util.TreeMap<>();
+    long outpatientVisits = 0;
     for (Encounter episode : all(Encounter.class, "Encounter?identifier=" + EPISODES + "|")) {
       if (episode.getIdentifierFirstRep().getValue().matches("MCD\\d{9}\\|.*")
           && episode.getStatus() == Encounter.EncounterStatus.FINISHED) {
         String kind = episode.getTypeFirstRep().getCodingFirstRep().getCode();
+        if (kind.equals("mental-health-outpatient")) {
+          // The generator's psychotherapy claims are ordinary care to it: it does not count the visits they make.
+          outpatientVisits++;
+          continue;
+        }
         episodes.merge(kind + (episode.getMeta().getTag().isEmpty() ? "" : " denied"), 1L, Long::sum);
       }
     }
+    assertThat(outpatientVisits).isPositive();
     assertThat(episodes).containsExactlyInAnyOrderEntriesOf(withoutZeros(Map.of(
         "psychiatric-inpatient", manifest.inpatientEpisodes(),
         "psychiatric-inpatient denied", manifest.deniedInpatientEpisodes(),

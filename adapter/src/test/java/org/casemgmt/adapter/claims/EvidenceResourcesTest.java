@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import org.casemgmt.adapter.claims.evidence.ClaimDiagnosis;
 import org.casemgmt.adapter.claims.evidence.ClaimEpisode;
+import org.casemgmt.adapter.claims.evidence.ClaimEpisodeKind;
 import org.casemgmt.adapter.claims.evidence.ClaimProvider;
 import org.casemgmt.adapter.claims.evidence.EpisodeProviders;
 import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
@@ -34,16 +36,16 @@ class EvidenceResourcesTest {
       new ClaimProvider("1987000215", ClaimProvider.Role.BILLING)));
 
   @ParameterizedTest
-  @EnumSource(value = EpisodeKind.class, names = {"INPATIENT", "EMERGENCY", "CRISIS"})
-  void episodesConform(EpisodeKind kind) {
+  @EnumSource(ClaimEpisodeKind.class)
+  void episodesConform(ClaimEpisodeKind kind) {
     ClaimEpisode episode = new ClaimEpisode(kind, LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 10), true,
         "F20.9", List.of("C2", "C1"), EpisodeProviders.NONE, false);
     assertConforms(EvidenceResources.encounter("MCD1", "Patient/1", episode));
   }
 
   @ParameterizedTest
-  @EnumSource(value = EpisodeKind.class, names = {"INPATIENT", "EMERGENCY", "CRISIS"})
-  void episodesWithProvidersAndPart2LabelsConform(EpisodeKind kind) {
+  @EnumSource(ClaimEpisodeKind.class)
+  void episodesWithProvidersAndPart2LabelsConform(ClaimEpisodeKind kind) {
     ClaimEpisode episode = new ClaimEpisode(kind, LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 10), false,
         "F20.9", List.of("C1"), PROVIDERS, true);
     assertConforms(EvidenceResources.encounter("MCD1", "Patient/1", episode));
@@ -51,7 +53,7 @@ class EvidenceResourcesTest {
 
   @Test
   void anEpisodeNamesItsBillingProviderAsServiceProviderAndTheOthersAsParticipantsByNpi() {
-    Encounter stay = EvidenceResources.encounter("MCD1", "Patient/1", new ClaimEpisode(EpisodeKind.INPATIENT,
+    Encounter stay = EvidenceResources.encounter("MCD1", "Patient/1", new ClaimEpisode(ClaimEpisodeKind.INPATIENT,
         LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 10), false, "F20.9", List.of("C1"), PROVIDERS, false));
 
     assertThat(stay.getServiceProvider().getIdentifier().getSystem()).isEqualTo("http://hl7.org/fhir/sid/us-npi");
@@ -68,9 +70,25 @@ class EvidenceResourcesTest {
     assertThat(stay.getMeta().getSecurity()).isEmpty();
   }
 
+  /** Follow-up measures read outpatient visits by class; eligibility must not read them as an episode kind. */
+  @Test
+  void anOutpatientVisitIsAmbulatoryOfItsOwnKindAndNoHospitalization() {
+    Encounter visit = EvidenceResources.encounter("MCD1", "Patient/1", new ClaimEpisode(
+        ClaimEpisodeKind.MENTAL_HEALTH_OUTPATIENT, LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 2), false, "F20.9",
+        List.of("C1"), EpisodeProviders.NONE, false));
+
+    assertThat(visit.getClass_().getSystem()).isEqualTo("http://terminology.hl7.org/CodeSystem/v3-ActCode");
+    assertThat(visit.getClass_().getCode()).isEqualTo("AMB");
+    assertThat(visit.getTypeFirstRep().getCoding()).extracting(Coding::getSystem, Coding::getCode).containsExactly(
+        tuple(ImplementationGuide.CANONICAL + "/CodeSystem/encounter-kind", "mental-health-outpatient"));
+    assertThat(visit.getMeta().getProfile()).isEmpty();
+    assertThat(visit.getIdentifierFirstRep().getValue()).isEqualTo("MCD1|MENTAL_HEALTH_OUTPATIENT|2025-03-02");
+    assertThat(Arrays.stream(EpisodeKind.values()).map(EpisodeKind::code)).doesNotContain("mental-health-outpatient");
+  }
+
   @Test
   void anEpisodeWithNoProviderNamesNone() {
-    Encounter visit = EvidenceResources.encounter("MCD1", "Patient/1", new ClaimEpisode(EpisodeKind.CRISIS,
+    Encounter visit = EvidenceResources.encounter("MCD1", "Patient/1", new ClaimEpisode(ClaimEpisodeKind.CRISIS,
         LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 2), false, null, List.of("C1"), EpisodeProviders.NONE,
         false));
 
@@ -80,7 +98,7 @@ class EvidenceResourcesTest {
 
   @Test
   void anEpisodeOfASubstanceUseProgramsClaimIsBuiltWithThePart2Labels() {
-    Encounter crisis = EvidenceResources.encounter("MCD1", "Patient/1", new ClaimEpisode(EpisodeKind.CRISIS,
+    Encounter crisis = EvidenceResources.encounter("MCD1", "Patient/1", new ClaimEpisode(ClaimEpisodeKind.CRISIS,
         LocalDate.of(2025, 3, 2), LocalDate.of(2025, 3, 2), false, "F31.9", List.of("C1"), EpisodeProviders.NONE,
         true));
 

@@ -4,16 +4,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
 
 /**
  * One episode of psychiatric service use found in claims: an inpatient stay (interim bills and transfers merged),
- * or one day with an emergency visit or a crisis service.
+ * or one day with an emergency visit, a crisis service or an outpatient mental-health visit.
  *
- * @param kind               {@link EpisodeKind#INPATIENT}, {@link EpisodeKind#EMERGENCY} or {@link EpisodeKind#CRISIS}
+ * @param kind               what the claims show
  * @param start              admission or service day
  * @param end                last day of service, never null (a stay still open ends on its last claim's through
- *                           date); the same as start for emergency and crisis days
+ *                           date); the same as start for a day's visit
  * @param denied             every claim in the episode was denied; the eligibility program decides whether that counts
  * @param principalDiagnosis principal diagnosis code of the episode's first claim that names one (institutional
  *                           bills before professional ones, then by admission); null when none does
@@ -22,8 +21,8 @@ import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
  * @param substanceUseProgram one of those claims shows a substance-use disorder program's service
  *                           ({@link SubstanceUseSignals}): the episode is a 42 CFR Part 2 record
  */
-public record ClaimEpisode(EpisodeKind kind, LocalDate start, LocalDate end, boolean denied, String principalDiagnosis,
-    List<String> claimIds, EpisodeProviders providers, boolean substanceUseProgram) {
+public record ClaimEpisode(ClaimEpisodeKind kind, LocalDate start, LocalDate end, boolean denied,
+    String principalDiagnosis, List<String> claimIds, EpisodeProviders providers, boolean substanceUseProgram) {
 
   public ClaimEpisode {
     Objects.requireNonNull(kind, "kind");

@@ -20,8 +20,11 @@ import org.casemgmt.routes.claims.Claim;
  * @param emergencyRevenueCodes        emergency-room revenue codes ({@code 0450})
  * @param emergencyPlacesOfService     emergency-room places of service ({@code 23})
  * @param crisisProcedures             HCPCS codes of crisis services ({@code H2011})
- * @param psychiatricDiagnoses         principal diagnoses that make a professional inpatient or an emergency claim
- *                                     psychiatric
+ * @param outpatientMentalHealthProcedures      CPT and HCPCS codes of outpatient mental-health care ({@code 90834},
+ *                                              {@code H0036}): CPT and HCPCS Level II codes never collide
+ * @param outpatientMentalHealthPlacesOfService places of outpatient mental-health care ({@code 53}, {@code 52})
+ * @param psychiatricDiagnoses         principal diagnoses that make a professional inpatient, an emergency or an
+ *                                     outpatient mental-health claim psychiatric
  * @param recordedDiagnoses            the diagnoses reported as {@link ClaimDiagnosis}
  * @param transferGapDays              a stay starting at most this many days after the last one ended continues it
  *                                     (interim bills, transfers)
@@ -37,6 +40,8 @@ public record ClaimEvidencePolicy(
     Set<String> emergencyRevenueCodes,
     Set<String> emergencyPlacesOfService,
     Set<String> crisisProcedures,
+    Set<String> outpatientMentalHealthProcedures,
+    Set<String> outpatientMentalHealthPlacesOfService,
     DiagnosisPrefixes psychiatricDiagnoses,
     DiagnosisPrefixes recordedDiagnoses,
     int transferGapDays,
@@ -51,6 +56,8 @@ public record ClaimEvidencePolicy(
     emergencyRevenueCodes = codes(emergencyRevenueCodes);
     emergencyPlacesOfService = codes(emergencyPlacesOfService);
     crisisProcedures = codes(crisisProcedures);
+    outpatientMentalHealthProcedures = codes(outpatientMentalHealthProcedures);
+    outpatientMentalHealthPlacesOfService = codes(outpatientMentalHealthPlacesOfService);
     Objects.requireNonNull(psychiatricDiagnoses, "psychiatricDiagnoses");
     Objects.requireNonNull(recordedDiagnoses, "recordedDiagnoses");
     Objects.requireNonNull(deniedClaims, "deniedClaims");
@@ -73,6 +80,8 @@ public record ClaimEvidencePolicy(
         + ", emergency revenue codes " + emergencyRevenueCodes.size()
         + ", emergency places of service " + emergencyPlacesOfService.size()
         + ", crisis procedures " + crisisProcedures.size()
+        + ", outpatient mental-health procedures " + outpatientMentalHealthProcedures.size()
+        + ", outpatient mental-health places of service " + outpatientMentalHealthPlacesOfService.size()
         + ", psychiatric diagnosis prefixes " + psychiatricDiagnoses.size()
         + ", recorded diagnosis prefixes " + recordedDiagnoses.size()
         + ", transfer gap " + transferGapDays + " d"

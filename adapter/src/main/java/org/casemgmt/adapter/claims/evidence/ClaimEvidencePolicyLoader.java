@@ -29,8 +29,14 @@ final class ClaimEvidencePolicyLoader {
   static final String EMERGENCY_REVENUE_CODES = "emergency-revenue-codes";
   static final String EMERGENCY_PLACES_OF_SERVICE = "emergency-places-of-service";
   static final String CRISIS_PROCEDURES = "crisis-procedures";
+  /** CPT codes; a code list reads one code system, and the HCPCS ones come from the next list. */
+  static final String OUTPATIENT_MENTAL_HEALTH_PROCEDURES = "outpatient-mental-health-procedures";
+  static final String COMMUNITY_MENTAL_HEALTH_SERVICES = "community-mental-health-services";
+  static final String OUTPATIENT_MENTAL_HEALTH_PLACES_OF_SERVICE = "outpatient-mental-health-places-of-service";
   static final List<String> CODE_LISTS = List.of(INPATIENT_BILL_TYPES, PSYCHIATRIC_ROOM_AND_BOARD, PSYCHIATRIC_DRGS,
-      INPATIENT_PLACES_OF_SERVICE, EMERGENCY_REVENUE_CODES, EMERGENCY_PLACES_OF_SERVICE, CRISIS_PROCEDURES);
+      INPATIENT_PLACES_OF_SERVICE, EMERGENCY_REVENUE_CODES, EMERGENCY_PLACES_OF_SERVICE, CRISIS_PROCEDURES,
+      OUTPATIENT_MENTAL_HEALTH_PROCEDURES, COMMUNITY_MENTAL_HEALTH_SERVICES,
+      OUTPATIENT_MENTAL_HEALTH_PLACES_OF_SERVICE);
 
   private final ValueSetCodes valueSetCodes;
 
@@ -60,9 +66,13 @@ final class ClaimEvidencePolicyLoader {
       throw new IllegalStateException(PREFIX + " (config/claims-evidence.yml) cannot be used:\n  "
           + String.join("\n  ", problems));
     }
+    // Claims carry procedure codes without their code system: the CPT and HCPCS lists are one list to the rule.
+    Set<String> outpatientProcedures = new TreeSet<>(lists.get(OUTPATIENT_MENTAL_HEALTH_PROCEDURES));
+    outpatientProcedures.addAll(lists.get(COMMUNITY_MENTAL_HEALTH_SERVICES));
     return new ClaimEvidencePolicy(lists.get(INPATIENT_BILL_TYPES), lists.get(PSYCHIATRIC_ROOM_AND_BOARD),
         lists.get(PSYCHIATRIC_DRGS), lists.get(INPATIENT_PLACES_OF_SERVICE), lists.get(EMERGENCY_REVENUE_CODES),
-        lists.get(EMERGENCY_PLACES_OF_SERVICE), lists.get(CRISIS_PROCEDURES), psychiatric, recorded,
+        lists.get(EMERGENCY_PLACES_OF_SERVICE), lists.get(CRISIS_PROCEDURES), outpatientProcedures,
+        lists.get(OUTPATIENT_MENTAL_HEALTH_PLACES_OF_SERVICE), psychiatric, recorded,
         properties.transferGapDays(), properties.emergencyBeforeAdmissionDays(), properties.deniedClaims());
   }
 

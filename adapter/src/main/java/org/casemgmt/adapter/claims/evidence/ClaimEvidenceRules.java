@@ -8,7 +8,8 @@ import org.casemgmt.routes.claims.Claim;
 import org.casemgmt.routes.claims.ClaimStatus;
 
 /**
- * Turns one member's Medicaid claims into evidence of psychiatric service use and of the diagnoses billed. The caller
+ * Turns one member's Medicaid claims into evidence of psychiatric service use, of outpatient mental-health visits
+ * (follow-up evidence) and of the diagnoses billed. The caller
  * resolves adjustments first: replaced originals and voids never arrive here, replacements and interim bills do.
  * Plain Java, no state between calls: safe to share.
  */
@@ -47,8 +48,9 @@ public final class ClaimEvidenceRules {
         .sorted(Comparator.comparing(Claim::claimId))
         .toList();
     List<EpisodeDraft> stays = inpatientStays.find(claims);
-    List<ClaimEpisode> episodes = Stream.of(stays, visitDays.emergencyVisits(claims, stays),
-            visitDays.crisisEpisodes(claims))
+    List<EpisodeDraft> crises = visitDays.crisisEpisodes(claims);
+    List<ClaimEpisode> episodes = Stream.of(stays, visitDays.emergencyVisits(claims, stays), crises,
+            visitDays.outpatientVisits(claims, stays, crises))
         .flatMap(List::stream).map(draft -> draft.episode(substanceUseSignals)).sorted(EPISODE_ORDER).toList();
     return new MemberEvidence(memberId, episodes, recordedDiagnoses.find(claims));
   }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
 import org.casemgmt.routes.claims.Claim;
 import org.casemgmt.routes.claims.ClaimStatus;
 import org.casemgmt.routes.claims.ClaimType;
@@ -23,12 +22,12 @@ final class EpisodeDraft {
       .thenComparing(ServiceDates::admission)
       .thenComparing(Claim::claimId);
 
-  private final EpisodeKind kind;
+  private final ClaimEpisodeKind kind;
   private final LocalDate start;
   private LocalDate end;
   private final List<Claim> claims = new ArrayList<>();
 
-  EpisodeDraft(EpisodeKind kind, LocalDate start, LocalDate end) {
+  EpisodeDraft(ClaimEpisodeKind kind, LocalDate start, LocalDate end) {
     this.kind = kind;
     this.start = start;
     this.end = end;

@@ -3,7 +3,6 @@ package org.casemgmt.adapter.claims.evidence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
 import org.casemgmt.routes.claims.Claim;
 import org.casemgmt.routes.claims.ClaimType;
 
@@ -32,7 +31,8 @@ final class InpatientStays {
     for (Claim claim : claims.stream().filter(this::showsStay).sorted(BY_ADMISSION).toList()) {
       EpisodeDraft last = stays.isEmpty() ? null : stays.get(stays.size() - 1);
       if (last == null || ServiceDates.admission(claim).isAfter(last.end().plusDays(policy.transferGapDays()))) {
-        last = new EpisodeDraft(EpisodeKind.INPATIENT, ServiceDates.admission(claim), ServiceDates.discharge(claim));
+        last = new EpisodeDraft(ClaimEpisodeKind.INPATIENT, ServiceDates.admission(claim),
+            ServiceDates.discharge(claim));
         stays.add(last);
       }
       last.add(claim, ServiceDates.discharge(claim));

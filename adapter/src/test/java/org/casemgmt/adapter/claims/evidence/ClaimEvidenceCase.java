@@ -58,7 +58,8 @@ record ClaimEvidenceCase(String name, Map<String, Object> policy, List<Claim> cl
     TestClaims.only(policy, Set.of("denied-claims", "transfer-gap-days", "emergency-before-admission-days"), name);
     return new ClaimEvidencePolicy(shipped.inpatientBillTypes(), shipped.psychiatricRoomAndBoard(),
         shipped.psychiatricDrgs(), shipped.inpatientPlacesOfService(), shipped.emergencyRevenueCodes(),
-        shipped.emergencyPlacesOfService(), shipped.crisisProcedures(), shipped.psychiatricDiagnoses(),
+        shipped.emergencyPlacesOfService(), shipped.crisisProcedures(), shipped.outpatientMentalHealthProcedures(),
+        shipped.outpatientMentalHealthPlacesOfService(), shipped.psychiatricDiagnoses(),
         shipped.recordedDiagnoses(),
         (Integer) policy.getOrDefault("transfer-gap-days", shipped.transferGapDays()),
         (Integer) policy.getOrDefault("emergency-before-admission-days", shipped.emergencyBeforeAdmissionDays()),

@@ -36,6 +36,10 @@ class ClaimEvidencePolicyLoaderTest {
         .containsExactly("0450", "0451", "0452", "0453", "0454", "0455", "0456", "0457", "0458", "0459");
     assertThat(policy.emergencyPlacesOfService()).containsExactly("23");
     assertThat(policy.crisisProcedures()).containsExactly("H2011", "S9484", "S9485");
+    // CPT and HCPCS from one value set, as one list: claims carry procedure codes without their code system.
+    assertThat(policy.outpatientMentalHealthProcedures()).hasSize(31).contains("90791", "90834", "90870", "99496",
+        "H0031", "H2020", "T1016").doesNotContain("H2011", "99213");
+    assertThat(policy.outpatientMentalHealthPlacesOfService()).containsExactly("52", "53");
     assertThat(policy.psychiatricDiagnoses().bySystem()).containsOnlyKeys(Diagnosis.CodeSystem.ICD_10_CM);
     assertThat(policy.recordedDiagnoses().bySystem().get(Diagnosis.CodeSystem.ICD_9_CM))
         .containsExactlyInAnyOrder("29", "30", "31", "V60", "V62");
@@ -44,7 +48,8 @@ class ClaimEvidencePolicyLoaderTest {
     assertThat(policy.deniedClaims()).isEqualTo(DeniedClaims.MARK);
     assertThat(policy.summary()).isEqualTo("inpatient bill types 6, psychiatric room-and-board revenue codes 4,"
         + " psychiatric DRGs 9, inpatient places of service 2, emergency revenue codes 10,"
-        + " emergency places of service 1, crisis procedures 3, psychiatric diagnosis prefixes 11,"
+        + " emergency places of service 1, crisis procedures 3, outpatient mental-health procedures 31,"
+        + " outpatient mental-health places of service 2, psychiatric diagnosis prefixes 11,"
         + " recorded diagnosis prefixes 17, transfer gap 1 d, emergency before admission 1 d, denied claims mark");
   }
 
@@ -79,7 +84,9 @@ class ClaimEvidencePolicyLoaderTest {
     assertThatThrownBy(() -> load(properties))
         .hasMessageContaining("code-lists.crisis-codes is not a code list the rules read (they read "
             + "inpatient-bill-types, psychiatric-room-and-board, psychiatric-drgs, inpatient-places-of-service, "
-            + "emergency-revenue-codes, emergency-places-of-service, crisis-procedures)")
+            + "emergency-revenue-codes, emergency-places-of-service, crisis-procedures, "
+            + "outpatient-mental-health-procedures, community-mental-health-services, "
+            + "outpatient-mental-health-places-of-service)")
         .hasMessageContaining("code-lists.crisis-procedures needs value-set and system");
   }
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
 import org.casemgmt.routes.claims.Claim;
 import org.casemgmt.routes.claims.ClaimType;
 import org.casemgmt.routes.claims.Diagnosis;
@@ -56,6 +55,7 @@ class ClaimEvidenceRulesTest {
     ClaimEvidenceRules bothSystems = new ClaimEvidenceRules(new ClaimEvidencePolicy(shipped.inpatientBillTypes(),
         shipped.psychiatricRoomAndBoard(), shipped.psychiatricDrgs(), shipped.inpatientPlacesOfService(),
         shipped.emergencyRevenueCodes(), shipped.emergencyPlacesOfService(), shipped.crisisProcedures(),
+        shipped.outpatientMentalHealthProcedures(), shipped.outpatientMentalHealthPlacesOfService(),
         shipped.psychiatricDiagnoses(), v60, 1, 1, DeniedClaims.MARK), SubstanceUseSignals.NONE);
 
     MemberEvidence evidence = bothSystems.derive(TestClaims.MEMBER, List.of(
@@ -91,11 +91,11 @@ class ClaimEvidenceRulesTest {
   @Test
   void anEpisodeKeepsItsClaimIdsSortedAndOnce() {
     LocalDate day = LocalDate.of(2025, 3, 1);
-    ClaimEpisode episode = new ClaimEpisode(EpisodeKind.CRISIS, day, day, false, null, List.of("B", "A", "B"),
+    ClaimEpisode episode = new ClaimEpisode(ClaimEpisodeKind.CRISIS, day, day, false, null, List.of("B", "A", "B"),
         EpisodeProviders.NONE, false);
 
     assertThat(episode.claimIds()).containsExactly("A", "B");
-    assertThatThrownBy(() -> new ClaimEpisode(EpisodeKind.INPATIENT, day, day.minusDays(1), false, null,
+    assertThatThrownBy(() -> new ClaimEpisode(ClaimEpisodeKind.INPATIENT, day, day.minusDays(1), false, null,
         List.of("A"), EpisodeProviders.NONE, false)).hasMessageContaining("ends before it starts");
   }
 
