@@ -38,6 +38,7 @@ class MeasureEvaluationTest extends WorkflowTest {
   private String followedUpOnTheDischargeDay;
   private String readmitted;
   private String part2Stay;
+  private String crisisOnly;
   private String group;
 
   @BeforeAll
@@ -50,13 +51,18 @@ class MeasureEvaluationTest extends WorkflowTest {
     followedUpOnTheDischargeDay = client(discharged, "AMB");
     readmitted = client(null, null);
     episode(readmitted, "psychiatric-inpatient", discharged.plusDays(20));
+    crisisOnly = client(discharged.plusDays(2), "AMB");
+    Encounter crisis = search(Encounter.class, "Encounter?subject=" + crisisOnly + "&class=AMB").get(0);
+    crisis.addType().addCoding().setSystem("https://fhir.casemgmt-adapter.org/CodeSystem/encounter-kind")
+        .setCode("crisis-service");
+    update(crisis);
     part2Stay = client(discharged.plusDays(2), "AMB");
     Encounter stay = search(Encounter.class, "Encounter?subject=" + part2Stay + "&class=IMP").get(0);
     stay.setServiceProvider(new Reference().setIdentifier(new Identifier()
         .setSystem("http://hl7.org/fhir/sid/us-npi").setValue(PART2_PROGRAM_NPI)));
     update(stay);
     Group clients = new Group().setType(Group.GroupType.PERSON).setActual(true);
-    List.of(followedUpOnDay3, followedUpOnDay10, followedUpOnTheDischargeDay, readmitted, part2Stay)
+    List.of(followedUpOnDay3, followedUpOnDay10, followedUpOnTheDischargeDay, readmitted, crisisOnly, part2Stay)
         .forEach(client -> clients.addMember().setEntity(new Reference(client)));
     group = create(clients);
   }
@@ -65,28 +71,29 @@ class MeasureEvaluationTest extends WorkflowTest {
   void followUpAfterHospitalizationCountsEachDischargeByItsFirstFollowUpAfterTheDischargeDay() throws Exception {
     MeasureReport report = evaluate("test-supervisor", "fuh", "subject-list", group, 200);
 
-    // The readmitted client's first discharge gives way to the second; the Part 2 stay is withheld from the agency
-    // (no consent), so its client's discharge is not counted at all.
-    assertThat(counts(report, "7-day")).containsEntry("initial-population", 4).containsEntry("denominator", 4)
+    // The readmitted client's first discharge gives way to the second; a crisis service after discharge is not a
+    // follow-up; the Part 2 stay is withheld from the agency (no consent), so its client's discharge is not counted.
+    assertThat(counts(report, "7-day")).containsEntry("initial-population", 5).containsEntry("denominator", 5)
         .containsEntry("numerator", 1).containsEntry("denominator-exclusion", 0);
-    assertThat(counts(report, "30-day")).containsEntry("denominator", 4).containsEntry("numerator", 2);
-    assertThat(group(report, "7-day").getMeasureScore().getValue()).isEqualByComparingTo("0.25");
-    assertThat(group(report, "30-day").getMeasureScore().getValue()).isEqualByComparingTo("0.5");
+    assertThat(counts(report, "30-day")).containsEntry("denominator", 5).containsEntry("numerator", 2);
+    assertThat(group(report, "7-day").getMeasureScore().getValue()).isEqualByComparingTo("0.2");
+    assertThat(group(report, "30-day").getMeasureScore().getValue()).isEqualByComparingTo("0.4");
     assertThat(members(report, "7-day", "numerator")).containsExactly(followedUpOnDay3);
     assertThat(members(report, "30-day", "numerator"))
         .containsExactlyInAnyOrder(followedUpOnDay3, followedUpOnDay10);
     assertThat(members(report, "30-day", "denominator")).doesNotContain(part2Stay)
-        .containsExactlyInAnyOrder(followedUpOnDay3, followedUpOnDay10, followedUpOnTheDischargeDay, readmitted);
+        .containsExactlyInAnyOrder(followedUpOnDay3, followedUpOnDay10, followedUpOnTheDischargeDay, readmitted,
+            crisisOnly);
     MeasureReport.StratifierGroupComponent none = group(report, "30-day").getStratifier().get(0).getStratum().get(0);
     assertThat(none.getValue().getText()).isEqualTo("none");
-    assertThat(none.getMeasureScore().getValue()).isEqualByComparingTo("0.5");
+    assertThat(none.getMeasureScore().getValue()).isEqualByComparingTo("0.4");
   }
 
   @Test
   void readmissionCountsEveryDischargeFollowedByANewStay() throws Exception {
     MeasureReport report = evaluate("test-state", "readmission", "population", group, 200);
 
-    assertThat(counts(report, "30-day")).containsEntry("denominator", 5).containsEntry("numerator", 1);
+    assertThat(counts(report, "30-day")).containsEntry("denominator", 6).containsEntry("numerator", 1);
     assertThat(report.getType()).isEqualTo(MeasureReport.MeasureReportType.SUMMARY);
     assertThat(report.getContained()).isEmpty();
   }

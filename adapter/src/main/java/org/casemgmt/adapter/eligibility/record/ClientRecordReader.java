@@ -94,6 +94,28 @@ public class ClientRecordReader {
     return read(clients).stream().map(mapping::evidence).toList();
   }
 
+  /** A client's service use: the evidence of their Encounters and Coverages, and the Encounters as read. */
+  public record ServiceUse(ClientEvidence evidence, List<Encounter> encounters) {}
+
+  /**
+   * What measures of hospital use read of several clients (survivors), in their order: one search of their
+   * Encounters and one of their Coverages, mapped as eligibility maps them (episodes, coverage spans, birth date);
+   * nothing else of the record is read.
+   */
+  public List<ServiceUse> serviceUse(List<Patient> clients) {
+    ReferenceOrListParam subjects = new ReferenceOrListParam();
+    clients.forEach(client -> subjects.addOr(new ReferenceParam("Patient/" + client.getIdElement().getIdPart())));
+    Map<String, List<Encounter>> encounters = bySubject(Encounter.class,
+        SearchParameterMap.newSynchronous().add(Encounter.SP_SUBJECT, subjects), Encounter::getSubject);
+    Map<String, List<Coverage>> coverages = bySubject(Coverage.class,
+        SearchParameterMap.newSynchronous().add(Coverage.SP_BENEFICIARY, subjects), Coverage::getBeneficiary);
+    return clients.stream().map(client -> {
+      List<Encounter> theirs = encounters.getOrDefault(id(client), List.of());
+      return new ServiceUse(mapping.evidence(new ClientRecord(client, theirs, List.of(),
+          coverages.getOrDefault(id(client), List.of()), List.of(), List.of(), List.of())), theirs);
+    }).toList();
+  }
+
   List<ClientRecord> read(List<Patient> clients) {
     ReferenceOrListParam subjects = new ReferenceOrListParam();
     clients.forEach(client -> subjects.addOr(new ReferenceParam("Patient/" + client.getIdElement().getIdPart())));

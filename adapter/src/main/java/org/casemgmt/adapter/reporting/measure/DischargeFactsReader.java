@@ -35,9 +35,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads what the discharge measures need, for the clients with a stay of an index kind in the period: their
- * evidence as eligibility reads it (episodes, coverage, birth date), their follow-up visits and their enrollments,
- * a chunk of clients at a time with one search per kind of record. Records the caller may not see (a Part 2 stay
+ * Reads what the discharge measures need, for the clients with a stay of an index kind in the period: their service
+ * use as eligibility reads it (episodes, coverage, birth date), their follow-up visits (from the same Encounters) and
+ * their enrollments, a chunk of clients at a time with one search per kind of record. Records the caller may not see (a Part 2 stay
  * without the client's consent to this caller) are left out, so that counts and lists tell nothing they withhold.
  */
 @Component
@@ -91,16 +91,15 @@ class DischargeFactsReader {
       ReferenceOrListParam subjects = new ReferenceOrListParam();
       patients.forEach(patient -> subjects.addOr(new ReferenceParam(reference(patient))));
       Set<String> withheld = withheld(subjects, grant, details);
-      Map<String, List<DischargeFacts.Visit>> visits = definition.event() == MeasureDefinition.Event.FOLLOW_UP
-          ? followUps(subjects, definition, from, until, withheld) : Map.of();
       Map<String, List<DischargeFacts.Enrollment>> enrollments = enrollments(subjects);
-      List<ClientEvidence> evidence = records.evidence(patients);
+      List<ClientRecordReader.ServiceUse> uses = records.serviceUse(patients);
       for (int i = 0; i < patients.size(); i++) {
         Patient patient = patients.get(i);
         String client = reference(patient);
-        facts.add(new DischargeFacts(client, evidence.get(i).birthDate(), died(patient),
-            evidence.get(i).episodes().stream().filter(e -> !withheld.contains(e.reference())).toList(),
-            evidence.get(i).coverage(), visits.getOrDefault(client, List.of()),
+        ClientEvidence evidence = uses.get(i).evidence();
+        facts.add(new DischargeFacts(client, evidence.birthDate(), died(patient),
+            evidence.episodes().stream().filter(e -> !withheld.contains(e.reference())).toList(),
+            evidence.coverage(), followUps(uses.get(i).encounters(), definition, from, until, withheld),
             enrollments.getOrDefault(client, List.of())));
       }
     }
@@ -121,20 +120,24 @@ class DischargeFactsReader {
     return withheld;
   }
 
-  private Map<String, List<DischargeFacts.Visit>> followUps(ReferenceOrListParam subjects,
-      MeasureDefinition definition, LocalDate from, LocalDate until, Set<String> withheld) {
-    TokenOrListParam classes = new TokenOrListParam();
-    definition.followUpClasses().forEach(code -> classes.add(ACT_CLASS, code));
-    SearchParameterMap query = SearchParameterMap.newSynchronous().add(Encounter.SP_SUBJECT, subjects)
-        .add(Encounter.SP_CLASS, classes)
-        .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, from.toString()))
-        .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.LESSTHAN_OR_EQUALS, until.toString()));
-    return bySubject(query, Encounter.class, Encounter::getSubject, encounter -> {
+  /** The client's visits of the definition's classes from {@code from} up to {@code until}, in days. */
+  private static List<DischargeFacts.Visit> followUps(List<Encounter> encounters, MeasureDefinition definition,
+      LocalDate from, LocalDate until, Set<String> withheld) {
+    if (definition.event() != MeasureDefinition.Event.FOLLOW_UP) {
+      return List.of();
+    }
+    List<DischargeFacts.Visit> visits = new ArrayList<>();
+    for (Encounter encounter : encounters) {
       LocalDate day = FhirDates.day(encounter.getPeriod().getStartElement());
       String reference = encounter.getIdElement().toUnqualifiedVersionless().getValue();
-      return day == null || !EncounterEpisodes.happened(encounter) || withheld.contains(reference) ? null
-          : new DischargeFacts.Visit(day, reference);
-    });
+      if (day != null && !day.isBefore(from) && !day.isAfter(until) && EncounterEpisodes.happened(encounter)
+          && ACT_CLASS.equals(encounter.getClass_().getSystem())
+          && definition.followUpClasses().contains(encounter.getClass_().getCode())
+          && !psychiatricEpisode(encounter) && !withheld.contains(reference)) {
+        visits.add(new DischargeFacts.Visit(day, reference));
+      }
+    }
+    return visits;
   }
 
   private Map<String, List<DischargeFacts.Enrollment>> enrollments(ReferenceOrListParam subjects) {
@@ -163,6 +166,13 @@ class DischargeFactsReader {
           .ifPresent(client -> found.computeIfAbsent(client, key -> new ArrayList<>()).add(value));
     });
     return found;
+  }
+
+  /** A crisis service (class AMB too) or other psychiatric episode is service use, not a follow-up visit. */
+  private static boolean psychiatricEpisode(Encounter encounter) {
+    return encounter.getType().stream().flatMap(type -> type.getCoding().stream())
+        .anyMatch(coding -> EpisodeKind.SYSTEM.equals(coding.getSystem()) && java.util.Arrays.stream(
+            EpisodeKind.values()).anyMatch(kind -> kind.code().equals(coding.getCode())));
   }
 
   /** The day of death: the recorded date, or the earliest day possible when only "deceased" is known. */
