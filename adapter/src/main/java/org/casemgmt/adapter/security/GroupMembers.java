@@ -2,12 +2,20 @@ package org.casemgmt.adapter.security;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.RuntimeSearchParam;
+import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.param.HasParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.server.util.ISearchParamRegistry;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.IdType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code Condition?patient:Patient._has:Group:member:_id=<group>}, a join on the Group rather than a list of patient
  * ids, which grows with the group and meets PostgreSQL's bind-parameter limit. A type is narrowed by its patient
  * parameter ({@code patient}, else {@code subject}): a record with no client there (an Observation about a Group)
- * is not among a group's records. Caseload searches and Group exports use it.
+ * is not among a group's records. Caseload searches, Group exports and measures use it.
  */
 @Component
 public class GroupMembers {
@@ -24,10 +32,33 @@ public class GroupMembers {
 
   private final FhirContext context;
   private final ISearchParamRegistry searchParameters;
+  private final DaoRegistry daos;
+  private final ObjectProvider<ReleaseControl> release;
 
-  GroupMembers(FhirContext context, ISearchParamRegistry searchParameters) {
+  GroupMembers(FhirContext context, ISearchParamRegistry searchParameters, DaoRegistry daos,
+      ObjectProvider<ReleaseControl> release) {
     this.context = context;
     this.searchParameters = searchParameters;
+    this.daos = daos;
+    this.release = release;
+  }
+
+  /**
+   * The clients ("Patient/12") of a Group the caller may see, as a read would allow it: every member within the
+   * caller's reach. A Group that does not exist, or that the caller may not see, is not known (404).
+   */
+  public Set<String> visibleMembers(String id, Optional<AccessGrant> grant) {
+    SystemRequestDetails lookUp = new SystemRequestDetails();
+    Group group;
+    try {
+      group = daos.getResourceDao(Group.class).read(new IdType("Group", id), lookUp);
+    } catch (BaseServerResponseException e) {
+      group = null;
+    }
+    if (group == null || grant.isPresent() && !release.getObject().exportable(grant.get(), group, lookUp)) {
+      throw new ResourceNotFoundException("Group/" + id + " is not known");
+    }
+    return Caseloads.members(group);
   }
 
   /**

@@ -77,8 +77,10 @@ class ClaimsCrashRecoveryIT {
     assertThat(count(database, "SELECT count(*) FROM cm_claim")).isEqualTo(manifest.acceptedClaims());
     assertThat(count(database, "SELECT count(*) FROM cm_claim_line")).isEqualTo(manifest.acceptedLines());
     assertThat(count(database, "SELECT count(*) FROM cm_claim_rejection")).isEqualTo(manifest.malformedClaims());
-    // One client record entry per episode: the members derived before the kill were not written twice.
-    assertThat(count(database, "SELECT count(*) FROM cm_claim_evidence WHERE evidence_key NOT LIKE 'DX|%'"))
+    // One client record entry per episode: the members derived before the kill were not written twice. (The
+    // generator's manifest does not count outpatient mental-health visit days; they are follow-up evidence only.)
+    assertThat(count(database, "SELECT count(*) FROM cm_claim_evidence WHERE evidence_key NOT LIKE 'DX|%'"
+        + " AND evidence_key NOT LIKE 'MENTAL_HEALTH_OUTPATIENT|%'"))
         .isEqualTo(manifest.inpatientEpisodes() + manifest.emergencyVisitDays() + manifest.crisisServiceDays());
     assertThat(inbox.resolve("processed").resolve("claims.csv.report")).content().contains("outcome: LOADED");
   }

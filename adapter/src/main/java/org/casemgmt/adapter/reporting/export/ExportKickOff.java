@@ -7,10 +7,7 @@ import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
-import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,10 +26,8 @@ import org.casemgmt.adapter.security.AccessGrant;
 import org.casemgmt.adapter.security.Caller;
 import org.casemgmt.adapter.security.FhirAccessControl;
 import org.casemgmt.adapter.security.GroupMembers;
-import org.casemgmt.adapter.security.ReleaseControl;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
-import org.hl7.fhir.r4.model.Group;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -59,17 +54,15 @@ public class ExportKickOff implements FhirOperation {
   private final MatchUrlService matchUrls;
   private final GroupMembers groupMembers;
   private final ObjectProvider<FhirAccessControl> access;
-  private final ObjectProvider<ReleaseControl> release;
 
   ExportKickOff(ExportJobs jobs, DaoRegistry daos, FhirContext context, MatchUrlService matchUrls,
-      GroupMembers groupMembers, ObjectProvider<FhirAccessControl> access, ObjectProvider<ReleaseControl> release) {
+      GroupMembers groupMembers, ObjectProvider<FhirAccessControl> access) {
     this.jobs = jobs;
     this.daos = daos;
     this.context = context;
     this.matchUrls = matchUrls;
     this.groupMembers = groupMembers;
     this.access = access;
-    this.release = release;
   }
 
   @Operation(name = "$export", manualResponse = true, idempotent = true, canonicalUrl = BULK + "export")
@@ -136,27 +129,13 @@ public class ExportKickOff implements FhirOperation {
     }
     Optional<AccessGrant> grant = FhirAccessControl.grant(request);
     if (level == Level.GROUP) {
-      requireGroup(group, grant);
+      groupMembers.visibleMembers(group, grant);
     }
     List<String> types = types(level, values(type), grant);
     Map<String, List<String>> filters = filters(values(typeFilter), types);
     ExportRequest export = new ExportRequest(level, group, types, instant(since), instant(until), filters);
     String id = jobs.submit(Caller.current().orElse(null), export, request.getCompleteUrl());
     ExportStatus.accepted(request, request.getFhirServerBase() + "/$export-poll-status?_jobId=" + id);
-  }
-
-  /** The Group must exist and be one the caller may see (every member within reach), as a read would require. */
-  private void requireGroup(String id, Optional<AccessGrant> grant) {
-    SystemRequestDetails lookUp = new SystemRequestDetails();
-    Group group;
-    try {
-      group = daos.getResourceDao(Group.class).read(new org.hl7.fhir.r4.model.IdType("Group", id), lookUp);
-    } catch (BaseServerResponseException e) {
-      group = null;
-    }
-    if (group == null || grant.isPresent() && !release.getObject().exportable(grant.get(), group, lookUp)) {
-      throw new ResourceNotFoundException("Group/" + id + " is not known");
-    }
   }
 
   /**

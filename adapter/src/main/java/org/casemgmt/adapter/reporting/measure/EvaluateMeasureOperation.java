@@ -1,14 +1,11 @@
 package org.casemgmt.adapter.reporting.measure;
 
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.Operation;
 import ca.uhn.fhir.rest.annotation.OperationParam;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
-import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Clock;
@@ -25,12 +22,11 @@ import org.casemgmt.adapter.fhirserver.FhirOperation;
 import org.casemgmt.adapter.security.AccessGrant;
 import org.casemgmt.adapter.security.Caseloads;
 import org.casemgmt.adapter.security.FhirAccessControl;
+import org.casemgmt.adapter.security.GroupMembers;
 import org.casemgmt.adapter.security.Interaction;
 import org.casemgmt.adapter.security.ReachableClients;
-import org.casemgmt.adapter.security.ReleaseControl;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.MeasureReport;
@@ -47,18 +43,16 @@ import org.springframework.stereotype.Component;
 public class EvaluateMeasureOperation implements FhirOperation {
   private final MeasureProperties properties;
   private final DischargeFactsReader reader;
-  private final DaoRegistry daos;
+  private final GroupMembers groupMembers;
   private final ObjectProvider<ReachableClients> reachable;
-  private final ObjectProvider<ReleaseControl> release;
   private final Clock clock;
 
-  EvaluateMeasureOperation(MeasureProperties properties, DischargeFactsReader reader, DaoRegistry daos,
-      ObjectProvider<ReachableClients> reachable, ObjectProvider<ReleaseControl> release, Clock clock) {
+  EvaluateMeasureOperation(MeasureProperties properties, DischargeFactsReader reader, GroupMembers groupMembers,
+      ObjectProvider<ReachableClients> reachable, Clock clock) {
     this.properties = properties;
     this.reader = reader;
-    this.daos = daos;
+    this.groupMembers = groupMembers;
     this.reachable = reachable;
-    this.release = release;
     this.clock = clock;
   }
 
@@ -114,17 +108,7 @@ public class EvaluateMeasureOperation implements FhirOperation {
     if (!subject.startsWith("Group/")) {
       throw new InvalidRequestException("subject must be Patient/<id> or Group/<id>, not " + subject);
     }
-    SystemRequestDetails lookUp = new SystemRequestDetails();
-    Group group;
-    try {
-      group = daos.getResourceDao(Group.class).read(new IdType(subject), lookUp);
-    } catch (BaseServerResponseException e) {
-      group = null;
-    }
-    if (group == null || grant.isPresent() && !release.getObject().exportable(grant.get(), group, lookUp)) {
-      throw new ResourceNotFoundException(subject + " is not known");
-    }
-    return Caseloads.members(group);
+    return groupMembers.visibleMembers(subject.substring("Group/".length()), grant);
   }
 
   private static MeasureReport.MeasureReportType type(String reportType, String subject) {
