@@ -1,34 +1,27 @@
 package org.casemgmt.adapter.reporting.export;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
-import ca.uhn.fhir.jpa.dao.ISearchBuilder;
-import ca.uhn.fhir.jpa.dao.SearchBuilderFactory;
 import ca.uhn.fhir.jpa.searchparam.MatchUrlService;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
-import ca.uhn.fhir.rest.api.server.storage.IResourcePersistentId;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.casemgmt.adapter.reporting.StoredResources;
 import org.casemgmt.adapter.reporting.export.ExportRequest.Level;
 import org.casemgmt.adapter.security.AccessGrant;
 import org.casemgmt.adapter.security.Caller;
@@ -44,15 +37,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs queued exports, one at a time per node, on a thread of its own. Each type is read in one read-only
- * transaction as a stream of ids from HAPI's search (the kick-off's window, {@code _typeFilter} and, for a Group,
- * the join on its members), and its resources are loaded in batches sized to about {@code batch-bytes}, checked one
- * by one as a search answer would be ({@link ReleaseControl#exportable}) and written to disk, the persistence
- * context cleared after each batch: the heap holds one batch, whatever the size of the export. HAPI's own export
+ * Runs queued exports, one at a time per node, on a thread of its own. Each type is read whole
+ * ({@link StoredResources}: the kick-off's window, {@code _typeFilter} and, for a Group, the join on its members) in
+ * batches sized to about {@code batch-bytes}, each resource checked as a search answer would be
+ * ({@link ReleaseControl#exportable}) and written to disk: the heap holds one batch, whatever the size of the
+ * export. HAPI's own export
  * was not used: it buffers by resource count (a file of large attachments exhausts any heap) and knows nothing of
  * the role, the caller's clients or Part 2 consent.
  */
@@ -61,19 +52,15 @@ class ExportRunner {
   private static final Logger log = LoggerFactory.getLogger(ExportRunner.class);
   private static final int LARGEST_BATCH = 1000;
 
-  @PersistenceContext
-  private EntityManager entityManager;
   private final ExportJobs jobs;
   private final ExportProperties properties;
   private final Roles roles;
   private final ObjectProvider<ReleaseControl> release;
   private final ca.uhn.fhir.util.FhirTerser terser;
   private final GroupMembers groupMembers;
-  private final DaoRegistry daos;
-  private final SearchBuilderFactory<?> searchBuilders;
+  private final StoredResources stored;
   private final MatchUrlService matchUrls;
   private final FhirContext context;
-  private final TransactionTemplate readOnly;
   private final ObjectMapper json;
   private final Clock clock;
   private final String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
@@ -81,8 +68,7 @@ class ExportRunner {
       runnable -> new Thread(runnable, "bulk-export"));
 
   ExportRunner(ExportJobs jobs, ExportProperties properties, Roles roles, ObjectProvider<ReleaseControl> release,
-      GroupMembers groupMembers, DaoRegistry daos, SearchBuilderFactory<?> searchBuilders,
-      MatchUrlService matchUrls, FhirContext context, PlatformTransactionManager transactionManager,
+      GroupMembers groupMembers, StoredResources stored, MatchUrlService matchUrls, FhirContext context,
       ObjectMapper json, Clock clock) {
     this.jobs = jobs;
     this.properties = properties;
@@ -90,12 +76,9 @@ class ExportRunner {
     this.release = release;
     this.terser = context.newTerser();
     this.groupMembers = groupMembers;
-    this.daos = daos;
-    this.searchBuilders = searchBuilders;
+    this.stored = stored;
     this.matchUrls = matchUrls;
     this.context = context;
-    this.readOnly = new TransactionTemplate(transactionManager);
-    this.readOnly.setReadOnly(true);
     this.json = json;
     this.clock = clock;
   }
@@ -210,22 +193,7 @@ class ExportRunner {
         // A type's resources may be of any size (scanned documents as attachments): its first batch is one
         // resource, and batches grow only while they stay within batch-bytes.
         batchSize = 1;
-        SearchParameterMap query = query(type, filter);
-        readOnly.executeWithoutResult(status -> {
-          try (Stream<IResourcePersistentId<?>> ids = daos.getResourceDao(type).searchForIdStream(query, details,
-              null)) {
-            Iterator<IResourcePersistentId<?>> next = ids.iterator();
-            List<IResourcePersistentId<?>> batch = new ArrayList<>();
-            while (next.hasNext()) {
-              batch.add(next.next());
-              if (batch.size() >= batchSize) {
-                write(batch, seen, files);
-                batch.clear();
-              }
-            }
-            write(batch, seen, files);
-          }
-        });
+        stored.forEachBatch(type, query(type, filter), details, () -> batchSize, loaded -> write(loaded, seen, files));
       }
     }
 
@@ -241,14 +209,9 @@ class ExportRunner {
       return query;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void write(List<IResourcePersistentId<?>> batch, Set<String> seen, ExportFiles files) {
-      if (batch.isEmpty()) {
-        return;
-      }
-      ISearchBuilder builder = searchBuilders.newSearchBuilder(type, daos.getResourceDao(type).getResourceType());
+    private void write(List<IBaseResource> loaded, Set<String> seen, ExportFiles files) {
       long bytes = 0;
-      for (IBaseResource resource : (List<IBaseResource>) builder.loadResourcesByPid(batch, details)) {
+      for (IBaseResource resource : loaded) {
         if (seen != null && !seen.add(resource.getIdElement().getIdPart())
             || request.level() == Level.PATIENT && !namesClient(resource)) {
           continue;
@@ -267,10 +230,9 @@ class ExportRunner {
         bytes += line.length();
         released++;
       }
-      // The loaded entities are written out: let them go, and size the next batch to about batch-bytes (at most
-      // twice this one, so that a run of small resources does not open the door to a run of large ones at once).
-      entityManager.clear();
-      long average = Math.max(1, bytes / batch.size());
+      // Size the next batch to about batch-bytes (at most twice this one, so that a run of small resources does not
+      // open the door to a run of large ones at once).
+      long average = Math.max(1, bytes / loaded.size());
       batchSize = (int) Math.max(1, Math.min(Math.min(LARGEST_BATCH, 2L * batchSize),
           properties.batchBytes() / average));
       if (Thread.currentThread().isInterrupted()) {

@@ -2,7 +2,6 @@ package org.casemgmt.adapter.reporting.measure;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
@@ -23,6 +22,7 @@ import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
 import org.casemgmt.adapter.eligibility.record.ClientRecordReader;
 import org.casemgmt.adapter.eligibility.record.EncounterEpisodes;
 import org.casemgmt.adapter.eligibility.record.FhirDates;
+import org.casemgmt.adapter.reporting.StoredResources;
 import org.casemgmt.adapter.security.AccessGrant;
 import org.casemgmt.adapter.security.ReleaseControl;
 import org.casemgmt.adapter.workflow.WorkflowCodes;
@@ -47,31 +47,29 @@ class DischargeFactsReader {
   private static final int PAGE = 500;
 
   private final ClientRecordReader records;
+  private final StoredResources stored;
   private final DaoRegistry daos;
   private final ObjectProvider<ReleaseControl> release;
 
-  DischargeFactsReader(ClientRecordReader records, DaoRegistry daos, ObjectProvider<ReleaseControl> release) {
+  DischargeFactsReader(ClientRecordReader records, StoredResources stored, DaoRegistry daos,
+      ObjectProvider<ReleaseControl> release) {
     this.records = records;
+    this.stored = stored;
     this.daos = daos;
     this.release = release;
   }
 
-  /** The clients ("Patient/12") with a stay of one of these kinds overlapping the days, in a page-wise search. */
+  /** The clients ("Patient/12") with a stay of one of these kinds overlapping the days, however many. */
   Set<String> clientsWithStays(Set<EpisodeKind> kinds, LocalDate from, LocalDate to) {
     TokenOrListParam types = new TokenOrListParam();
     kinds.forEach(kind -> types.add(EpisodeKind.SYSTEM, kind.code()));
     SearchParameterMap query = new SearchParameterMap().add(Encounter.SP_TYPE, types)
         .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, from.toString()))
         .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.LESSTHAN_OR_EQUALS, to.toString()));
-    IBundleProvider stays = daos.getResourceDao(Encounter.class).search(query, new SystemRequestDetails());
     Set<String> clients = new LinkedHashSet<>();
-    for (int first = 0; ; first += PAGE) {
-      List<IBaseResource> page = stays.getResources(first, first + PAGE);
-      page.forEach(stay -> subject(((Encounter) stay).getSubject()).ifPresent(clients::add));
-      if (page.size() < PAGE) {
-        return clients;
-      }
-    }
+    stored.forEachBatch("Encounter", query, new SystemRequestDetails(), () -> PAGE, stays ->
+        stays.forEach(stay -> subject(((Encounter) stay).getSubject()).ifPresent(clients::add)));
+    return clients;
   }
 
   /**
