@@ -47,11 +47,14 @@ public class ProgramGroups {
   private static final String PREFIX = "program-";
 
   private final DaoRegistry daos;
+  private final StoredResources stored;
   private final EntityManager entityManager;
   private final TransactionTemplate transaction;
 
-  public ProgramGroups(DaoRegistry daos, EntityManager entityManager, PlatformTransactionManager transactionManager) {
+  public ProgramGroups(DaoRegistry daos, StoredResources stored, EntityManager entityManager,
+      PlatformTransactionManager transactionManager) {
     this.daos = daos;
+    this.stored = stored;
     this.entityManager = entityManager;
     this.transaction = new TransactionTemplate(transactionManager);
   }
@@ -89,11 +92,10 @@ public class ProgramGroups {
         return;
       }
       Map<String, Set<String>> programs = new TreeMap<>();
-      SearchParameterMap active = SearchParameterMap.newSynchronous()
-          .add(EpisodeOfCare.SP_STATUS, new TokenParam("active"));
-      daos.getResourceDao(EpisodeOfCare.class).searchForResources(active, new SystemRequestDetails())
-          .forEach(episode -> enrollment(episode).forEach(enrollment ->
-              programs.computeIfAbsent(enrollment.program(), key -> new TreeSet<>()).add(enrollment.client())));
+      SearchParameterMap active = new SearchParameterMap().add(EpisodeOfCare.SP_STATUS, new TokenParam("active"));
+      stored.forEachBatch("EpisodeOfCare", active, new SystemRequestDetails(), () -> 1000, episodes ->
+          episodes.forEach(episode -> enrollment(episode).forEach(enrollment ->
+              programs.computeIfAbsent(enrollment.program(), key -> new TreeSet<>()).add(enrollment.client()))));
       programs.forEach((program, clients) -> {
         Group group = emptyGroup(program);
         clients.forEach(client -> group.addMember().setEntity(new Reference(client)));

@@ -14,10 +14,10 @@ class ReportingConfig {
 
   /** With storage: the workflow's and feeds' enrollment writes change a program's clients as much as a caller's. */
   @Bean
-  ProgramGroups programGroups(DaoRegistry daos, EntityManagerFactory entityManagers,
+  ProgramGroups programGroups(DaoRegistry daos, StoredResources stored, EntityManagerFactory entityManagers,
       PlatformTransactionManager transactionManager, IInterceptorService storageInterceptors) {
-    ProgramGroups groups = new ProgramGroups(daos, SharedEntityManagerCreator.createSharedEntityManager(entityManagers),
-        transactionManager);
+    ProgramGroups groups = new ProgramGroups(daos, stored,
+        SharedEntityManagerCreator.createSharedEntityManager(entityManagers), transactionManager);
     storageInterceptors.registerInterceptor(groups);
     return groups;
   }
