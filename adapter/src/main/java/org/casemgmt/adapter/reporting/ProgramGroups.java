@@ -109,14 +109,13 @@ public class ProgramGroups {
   private record Enrollment(String client, String program) {}
 
   private static Set<Enrollment> enrollment(IBaseResource resource) {
-    if (!(resource instanceof EpisodeOfCare episode) || !"Patient".equals(
-        episode.getPatient().getReferenceElement().getResourceType())) {
+    if (!(resource instanceof EpisodeOfCare episode)) {
       return Set.of();
     }
-    String client = "Patient/" + episode.getPatient().getReferenceElement().getIdPart();
     Set<Enrollment> enrollments = new LinkedHashSet<>();
-    episode.getType().forEach(type -> WorkflowCodes.code(type, WorkflowCodes.PROGRAM)
-        .ifPresent(program -> enrollments.add(new Enrollment(client, program))));
+    WorkflowCodes.patient(episode.getPatient()).ifPresent(client -> episode.getType().forEach(type ->
+        WorkflowCodes.code(type, WorkflowCodes.PROGRAM).ifPresent(program ->
+            enrollments.add(new Enrollment(client, program)))));
     return enrollments;
   }
 

@@ -55,7 +55,7 @@ public class GroupMembers {
     } catch (BaseServerResponseException e) {
       group = null;
     }
-    if (group == null || grant.isPresent() && !release.getObject().exportable(grant.get(), group, lookUp)) {
+    if (group == null || grant.isPresent() && !release.getObject().releasableInBulk(grant.get(), group, lookUp)) {
       throw new ResourceNotFoundException("Group/" + id + " is not known");
     }
     return Caseloads.members(group);

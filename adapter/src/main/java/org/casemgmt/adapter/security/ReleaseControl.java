@@ -104,10 +104,11 @@ public class ReleaseControl implements IConsentService {
   }
 
   /**
-   * Whether a bulk export may carry this resource: the rules of a search (granular scopes, the caller's clients,
-   * Part 2 consent), the role's exports opening the type. The request only holds what is looked up once per export.
+   * Whether work done in bulk on the caller's behalf (an export, a measure, a Group's members) may carry this
+   * resource: the rules of a search (granular scopes, the caller's clients, Part 2 consent), the role's exports
+   * opening the type. The request only holds what is looked up once for the whole work.
    */
-  public boolean exportable(AccessGrant grant, IBaseResource resource, RequestDetails request) {
+  public boolean releasableInBulk(AccessGrant grant, IBaseResource resource, RequestDetails request) {
     String type = context.getResourceType(resource);
     return grant.allowsExport(type) && withinReach(grant, type, Interaction.SEARCH, resource, request);
   }

@@ -77,21 +77,21 @@ class ExportJobs {
 
   /** Reports progress; false when the export is no longer this node's to run (deleted, or taken over). */
   boolean report(String id, String node, String progress) {
-    return running(id, node, "j.progress = :progress", progress);
+    return running(id, node, "j.progress = :value", progress);
   }
 
   boolean complete(String id, String node, String files) {
-    return running(id, node, "j.status = 'COMPLETE', j.files = :progress, j.finishedAt = :now", files);
+    return running(id, node, "j.status = 'COMPLETE', j.files = :value, j.finishedAt = :now", files);
   }
 
   void fail(String id, String node, String error) {
-    running(id, node, "j.status = 'FAILED', j.error = :progress, j.finishedAt = :now",
+    running(id, node, "j.status = 'FAILED', j.error = :value, j.finishedAt = :now",
         error.length() > 500 ? error.substring(0, 500) : error);
   }
 
   /** Puts an export this node stops running back in the queue, for this or another node to start again. */
   void requeue(String id, String node) {
-    running(id, node, "j.status = 'QUEUED', j.node = null, j.progress = :progress", null);
+    running(id, node, "j.status = 'QUEUED', j.node = null, j.progress = :value", null);
   }
 
   /** The exports finished before this instant (their files expire). */
@@ -119,7 +119,7 @@ class ExportJobs {
     Integer updated = ownTransaction.execute(status -> entityManager.createQuery(
             "update ExportJob j set " + assignments + ", j.heartbeatAt = :now"
                 + " where j.id = :id and j.node = :node and j.status = 'RUNNING'")
-        .setParameter("progress", value).setParameter("now", clock.instant()).setParameter("id", id)
+        .setParameter("value", value).setParameter("now", clock.instant()).setParameter("id", id)
         .setParameter("node", node).executeUpdate());
     return updated != null && updated == 1;
   }

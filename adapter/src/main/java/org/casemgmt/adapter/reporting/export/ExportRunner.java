@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  * Runs queued exports, one at a time per node, on a thread of its own. Each type is read whole
  * ({@link StoredResources}: the kick-off's window, {@code _typeFilter} and, for a Group, the join on its members) in
  * batches sized to about {@code batch-bytes}, each resource checked as a search answer would be
- * ({@link ReleaseControl#exportable}) and written to disk: the heap holds one batch, whatever the size of the
+ * ({@link ReleaseControl#releasableInBulk}) and written to disk: the heap holds one batch, whatever the size of the
  * export. HAPI's own export
  * was not used: it buffers by resource count (a file of large attachments exhausts any heap) and knows nothing of
  * the role, the caller's clients or Part 2 consent.
@@ -87,8 +87,9 @@ class ExportRunner {
   void start() {
     long poll = properties.pollInterval().toMillis();
     worker.scheduleWithFixedDelay(this::runNext, poll, poll, TimeUnit.MILLISECONDS);
-    worker.scheduleWithFixedDelay(this::expire, 0, Math.min(properties.retention().toMinutes(), 10) + 1,
-        TimeUnit.MINUTES);
+    // Expired exports go within ten minutes of their retention (sooner with a retention shorter than that).
+    long sweep = Math.max(1, Math.min(properties.retention().toMinutes(), 10));
+    worker.scheduleWithFixedDelay(this::expire, 0, sweep, TimeUnit.MINUTES);
   }
 
   @PreDestroy
@@ -216,7 +217,7 @@ class ExportRunner {
             || request.level() == Level.PATIENT && !namesClient(resource)) {
           continue;
         }
-        if (grant != null && !release.getObject().exportable(grant, resource, details)) {
+        if (grant != null && !release.getObject().releasableInBulk(grant, resource, details)) {
           withheld++;
           withheldByType.merge(type, 1L, Long::sum);
           continue;

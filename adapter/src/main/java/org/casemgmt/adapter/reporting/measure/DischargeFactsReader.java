@@ -11,14 +11,17 @@ import ca.uhn.fhir.rest.param.TokenOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.casemgmt.adapter.eligibility.evidence.ClientEvidence;
 import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
+import org.casemgmt.adapter.eligibility.evidence.PsychiatricEpisode;
 import org.casemgmt.adapter.eligibility.record.ClientRecordReader;
 import org.casemgmt.adapter.eligibility.record.EncounterEpisodes;
 import org.casemgmt.adapter.eligibility.record.FhirDates;
@@ -26,25 +29,30 @@ import org.casemgmt.adapter.reporting.StoredResources;
 import org.casemgmt.adapter.security.AccessGrant;
 import org.casemgmt.adapter.security.ReleaseControl;
 import org.casemgmt.adapter.workflow.WorkflowCodes;
+import org.casemgmt.adapter.workflow.monitoring.Reassessments;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Reference;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Reads what the discharge measures need, for the clients with a stay of an index kind in the period: their service
  * use as eligibility reads it (episodes, coverage, birth date), their follow-up visits (from the same Encounters) and
- * their enrollments, a chunk of clients at a time with one search per kind of record. Records the caller may not see (a Part 2 stay
- * without the client's consent to this caller) are left out, so that counts and lists tell nothing they withhold.
+ * their enrollments, a chunk of clients at a time with one search per kind of record. Records the caller may not see
+ * (a Part 2 stay without the client's consent to this caller) are left out, so that counts and lists tell nothing
+ * they withhold.
  */
 @Component
 class DischargeFactsReader {
   static final String ACT_CLASS = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
   private static final int CHUNK = 200;
   private static final int PAGE = 500;
+  /** Enrollments that never were or are not yet: they put a client in no program. */
+  private static final Set<EpisodeOfCare.EpisodeOfCareStatus> NOT_ENROLLED = EnumSet.of(
+      EpisodeOfCare.EpisodeOfCareStatus.ENTEREDINERROR, EpisodeOfCare.EpisodeOfCareStatus.CANCELLED,
+      EpisodeOfCare.EpisodeOfCareStatus.PLANNED, EpisodeOfCare.EpisodeOfCareStatus.WAITLIST);
 
   private final ClientRecordReader records;
   private final StoredResources stored;
@@ -68,7 +76,7 @@ class DischargeFactsReader {
         .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.LESSTHAN_OR_EQUALS, to.toString()));
     Set<String> clients = new LinkedHashSet<>();
     stored.forEachBatch("Encounter", query, new SystemRequestDetails(), () -> PAGE, stays ->
-        stays.forEach(stay -> subject(((Encounter) stay).getSubject()).ifPresent(clients::add)));
+        stays.forEach(stay -> WorkflowCodes.patient(((Encounter) stay).getSubject()).ifPresent(clients::add)));
     return clients;
   }
 
@@ -87,17 +95,17 @@ class DischargeFactsReader {
         continue;
       }
       ReferenceOrListParam subjects = new ReferenceOrListParam();
-      patients.forEach(patient -> subjects.addOr(new ReferenceParam(reference(patient))));
+      patients.forEach(patient -> subjects.addOr(new ReferenceParam(WorkflowCodes.reference(patient))));
       Set<String> withheld = withheld(subjects, grant, details);
       Map<String, List<DischargeFacts.Enrollment>> enrollments = enrollments(subjects);
       List<ClientRecordReader.ServiceUse> uses = records.serviceUse(patients);
       for (int i = 0; i < patients.size(); i++) {
         Patient patient = patients.get(i);
-        String client = reference(patient);
+        String client = WorkflowCodes.reference(patient);
         ClientEvidence evidence = uses.get(i).evidence();
         facts.add(new DischargeFacts(client, evidence.birthDate(), died(patient),
             evidence.episodes().stream().filter(e -> !withheld.contains(e.reference())).toList(),
-            evidence.coverage(), followUps(uses.get(i).encounters(), definition, from, until, withheld),
+            evidence.coverage(), followUps(uses.get(i), definition, from, until, withheld),
             enrollments.getOrDefault(client, List.of())));
       }
     }
@@ -113,64 +121,53 @@ class DischargeFactsReader {
         .add("_security", new TokenParam(ACT_CLASS, "42CFRPart2"));
     Set<String> withheld = new java.util.HashSet<>();
     daos.getResourceDao(Encounter.class).searchForResources(labelled, details).stream()
-        .filter(encounter -> !release.getObject().exportable(grant, encounter, details))
+        .filter(encounter -> !release.getObject().releasableInBulk(grant, encounter, details))
         .forEach(encounter -> withheld.add(encounter.getIdElement().toUnqualifiedVersionless().getValue()));
     return withheld;
   }
 
-  /** The client's visits of the definition's classes from {@code from} up to {@code until}, in days. */
-  private static List<DischargeFacts.Visit> followUps(List<Encounter> encounters, MeasureDefinition definition,
+  /**
+   * The client's visits of the definition's classes from {@code from} up to {@code until}, in days. The client's
+   * psychiatric episodes are service use, not follow-up: a crisis service is of class AMB too.
+   */
+  private static List<DischargeFacts.Visit> followUps(ClientRecordReader.ServiceUse use, MeasureDefinition definition,
       LocalDate from, LocalDate until, Set<String> withheld) {
     if (definition.event() != MeasureDefinition.Event.FOLLOW_UP) {
       return List.of();
     }
+    Set<String> episodes = use.evidence().episodes().stream().map(PsychiatricEpisode::reference)
+        .collect(Collectors.toSet());
     List<DischargeFacts.Visit> visits = new ArrayList<>();
-    for (Encounter encounter : encounters) {
+    for (Encounter encounter : use.encounters()) {
       LocalDate day = FhirDates.day(encounter.getPeriod().getStartElement());
-      String reference = encounter.getIdElement().toUnqualifiedVersionless().getValue();
+      String reference = WorkflowCodes.reference(encounter);
       if (day != null && !day.isBefore(from) && !day.isAfter(until) && EncounterEpisodes.happened(encounter)
           && ACT_CLASS.equals(encounter.getClass_().getSystem())
           && definition.followUpClasses().contains(encounter.getClass_().getCode())
-          && !psychiatricEpisode(encounter) && !withheld.contains(reference)) {
+          && !episodes.contains(reference) && !withheld.contains(reference)) {
         visits.add(new DischargeFacts.Visit(day, reference));
       }
     }
     return visits;
   }
 
+  /** The clients' enrollments that took place (or are taking place), by client. */
   private Map<String, List<DischargeFacts.Enrollment>> enrollments(ReferenceOrListParam subjects) {
+    Map<String, List<DischargeFacts.Enrollment>> found = new HashMap<>();
     SearchParameterMap query = SearchParameterMap.newSynchronous().add(EpisodeOfCare.SP_PATIENT, subjects);
-    return bySubject(query, EpisodeOfCare.class, EpisodeOfCare::getPatient, episode -> {
+    for (IBaseResource resource : daos.getResourceDao(EpisodeOfCare.class).searchForResources(query,
+        new SystemRequestDetails())) {
+      EpisodeOfCare episode = (EpisodeOfCare) resource;
       LocalDate start = FhirDates.day(episode.getPeriod().getStartElement());
-      String program = episode.getType().stream().map(type -> WorkflowCodes.code(type, WorkflowCodes.PROGRAM))
-          .flatMap(java.util.Optional::stream).findFirst().orElse(null);
-      boolean happened = episode.getStatus() != EpisodeOfCare.EpisodeOfCareStatus.ENTEREDINERROR
-          && episode.getStatus() != EpisodeOfCare.EpisodeOfCareStatus.CANCELLED
-          && episode.getStatus() != EpisodeOfCare.EpisodeOfCareStatus.PLANNED
-          && episode.getStatus() != EpisodeOfCare.EpisodeOfCareStatus.WAITLIST;
-      return start == null || program == null || !happened ? null : new DischargeFacts.Enrollment(program, start,
-          FhirDates.day(episode.getPeriod().getEndElement()),
-          episode.getCareManager().hasReference() ? episode.getCareManager().getReference() : null);
-    });
-  }
-
-  private <R extends IBaseResource, T> Map<String, List<T>> bySubject(SearchParameterMap query, Class<R> type,
-      Function<R, Reference> subject, Function<R, T> fact) {
-    Map<String, List<T>> found = new HashMap<>();
-    daos.getResourceDao(type).searchForResources(query, new SystemRequestDetails()).forEach(resource -> {
-      R typed = type.cast(resource);
-      T value = fact.apply(typed);
-      subject(subject.apply(typed)).filter(client -> value != null)
-          .ifPresent(client -> found.computeIfAbsent(client, key -> new ArrayList<>()).add(value));
-    });
+      String program = Reassessments.program(episode).orElse(null);
+      Optional<String> client = WorkflowCodes.patient(episode.getPatient());
+      if (start != null && program != null && client.isPresent() && !NOT_ENROLLED.contains(episode.getStatus())) {
+        found.computeIfAbsent(client.get(), key -> new ArrayList<>()).add(new DischargeFacts.Enrollment(program,
+            start, FhirDates.day(episode.getPeriod().getEndElement()),
+            episode.getCareManager().hasReference() ? episode.getCareManager().getReference() : null));
+      }
+    }
     return found;
-  }
-
-  /** A crisis service (class AMB too) or other psychiatric episode is service use, not a follow-up visit. */
-  private static boolean psychiatricEpisode(Encounter encounter) {
-    return encounter.getType().stream().flatMap(type -> type.getCoding().stream())
-        .anyMatch(coding -> EpisodeKind.SYSTEM.equals(coding.getSystem()) && java.util.Arrays.stream(
-            EpisodeKind.values()).anyMatch(kind -> kind.code().equals(coding.getCode())));
   }
 
   /** The day of death: the recorded date, or the earliest day possible when only "deceased" is known. */
@@ -181,13 +178,4 @@ class DischargeFactsReader {
     return patient.hasDeceasedBooleanType() && patient.getDeceasedBooleanType().booleanValue() ? LocalDate.MIN : null;
   }
 
-  private static java.util.Optional<String> subject(Reference reference) {
-    var id = reference.getReferenceElement();
-    return "Patient".equals(id.getResourceType()) && id.hasIdPart()
-        ? java.util.Optional.of("Patient/" + id.getIdPart()) : java.util.Optional.empty();
-  }
-
-  private static String reference(Patient patient) {
-    return "Patient/" + patient.getIdElement().getIdPart();
-  }
 }
