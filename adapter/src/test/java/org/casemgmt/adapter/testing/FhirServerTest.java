@@ -44,6 +44,8 @@ public abstract class FhirServerTest {
   protected static final Path CLAIMS_INBOX = temporaryFolder("claims-inbox");
   protected static final Path ENROLLMENT_INBOX = temporaryFolder("enrollment-inbox");
   protected static final Path EXPORT_DIRECTORY = temporaryFolder("export");
+  /** Where MH-CLD submissions are written. */
+  protected static final Path MHCLD_OUTBOX = temporaryFolder("mhcld-outbox");
   /** Small, so that an export of a few clients shows files closed at their size. */
   protected static final long EXPORT_MAX_FILE_BYTES = 2000;
   /**
@@ -88,6 +90,8 @@ public abstract class FhirServerTest {
     registry.add("adapter.export.directory", EXPORT_DIRECTORY::toString);
     registry.add("adapter.export.max-file-bytes", () -> EXPORT_MAX_FILE_BYTES);
     registry.add("adapter.export.poll-interval", () -> "PT0.2S");
+    registry.add("adapter.mhcld.outbox", MHCLD_OUTBOX::toString);
+    registry.add("adapter.mhcld.state", () -> "IL");
   }
 
   private static int freePort() {
