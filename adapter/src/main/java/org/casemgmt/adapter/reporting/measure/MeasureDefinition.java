@@ -5,8 +5,7 @@ import java.util.stream.Stream;
 
 /**
  * One of the agency's measures as configured ({@code config/measures.yml}): title, description, whether a lower or
- * a higher score is better, and its rules in the one block that names its kind (discharge, utilization,
- * program-flow).
+ * a higher score is better, and its rules in the one block that names its kind (discharge, utilization).
  *
  * @param improvement increase or decrease; null where neither says it (counts of a program's flow)
  */
@@ -14,11 +13,12 @@ public record MeasureDefinition(
     String title,
     String description,
     String improvement,
-    DischargeDefinition discharge) {
+    DischargeDefinition discharge,
+    UtilizationDefinition utilization) {
 
   /** The kinds of measure, each with its rules, its reading and the scoring its Measure states. */
   public enum Kind {
-    DISCHARGE("proportion");
+    DISCHARGE("proportion"), UTILIZATION("ratio");
 
     private final String scoring;
 
@@ -33,20 +33,21 @@ public record MeasureDefinition(
   }
 
   public MeasureDefinition {
-    if (Stream.of(discharge).filter(block -> block != null).count() != 1) {
-      throw new IllegalArgumentException("a measure has one block of rules, which names its kind: discharge,"
-          + " utilization or program-flow");
+    if (Stream.of(discharge, utilization).filter(block -> block != null).count() != 1) {
+      throw new IllegalArgumentException("a measure has one block of rules, which names its kind: discharge or"
+          + " utilization");
     }
   }
 
   Kind kind() {
-    return Kind.DISCHARGE;
+    return discharge != null ? Kind.DISCHARGE : Kind.UTILIZATION;
   }
 
   /** The groups its Measure defines and its reports fill. */
   List<MeasureGroup> groups() {
     return switch (kind()) {
       case DISCHARGE -> discharge.groups();
+      case UTILIZATION -> utilization.groups();
     };
   }
 }
