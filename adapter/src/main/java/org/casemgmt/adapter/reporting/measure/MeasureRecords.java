@@ -3,6 +3,8 @@ package org.casemgmt.adapter.reporting.measure;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.DateParam;
+import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.time.LocalDate;
@@ -66,6 +68,14 @@ class MeasureRecords {
     stored.forEachBatch(type.getSimpleName(), query, new SystemRequestDetails(), () -> PAGE, batch ->
         batch.forEach(match -> WorkflowCodes.patient(client.apply(type.cast(match))).ifPresent(clients::add)));
     return clients;
+  }
+
+  /** The clients with an enrollment whose period overlaps the days (an open one runs on), however many. */
+  Set<String> clientsEnrolled(LocalDate from, LocalDate to) {
+    return clientsOf(EpisodeOfCare.class, new SearchParameterMap()
+        .add(EpisodeOfCare.SP_DATE, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, from.toString()))
+        .add(EpisodeOfCare.SP_DATE, new DateParam(ParamPrefixEnum.LESSTHAN_OR_EQUALS, to.toString())),
+        EpisodeOfCare::getPatient);
   }
 
   /** Hands the clients to {@code use} a chunk at a time, as the Patients that stand for them (merged ones left out). */

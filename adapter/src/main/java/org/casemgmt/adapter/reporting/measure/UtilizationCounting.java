@@ -1,8 +1,5 @@
 package org.casemgmt.adapter.reporting.measure;
 
-import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
-import ca.uhn.fhir.rest.param.DateParam;
-import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +7,6 @@ import java.util.stream.Collectors;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinition;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinitions;
 import org.casemgmt.adapter.security.AccessGrant;
-import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,11 +37,7 @@ class UtilizationCounting implements MeasureCounting {
 
   @Override
   public Set<String> candidates(MeasureDefinition definition, LocalDate from, LocalDate to) {
-    // A period's date search matches the periods overlapping the days; an open one runs on.
-    return records.clientsOf(EpisodeOfCare.class, new SearchParameterMap()
-        .add(EpisodeOfCare.SP_DATE, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, from.toString()))
-        .add(EpisodeOfCare.SP_DATE, new DateParam(ParamPrefixEnum.LESSTHAN_OR_EQUALS, to.toString())),
-        EpisodeOfCare::getPatient);
+    return records.clientsEnrolled(from, to);
   }
 
   @Override

@@ -77,7 +77,7 @@ class UtilizationMeasureTest {
     counted.addAll(rules.evaluate(facts("Patient/3", "smi 2026-12-01..", "inpatient 2026-06-01"), FROM, TO));
 
     MeasureReport report = MeasureReports.report("Measure/utilization", new MeasureDefinition("Use", null,
-        "decrease", null, UTILIZATION), counted, FROM, TO, MeasureReport.MeasureReportType.SUMMARY, null,
+        "decrease", null, UTILIZATION, null), counted, FROM, TO, MeasureReport.MeasureReportType.SUMMARY, null,
         new Date());
 
     MeasureReport.MeasureReportGroupComponent hospitalizations = report.getGroup().get(0);
