@@ -7,13 +7,17 @@ import java.util.List;
 import org.casemgmt.adapter.security.SecurityFixture;
 import org.casemgmt.adapter.testing.Tokens;
 import org.hl7.fhir.r4.model.CarePlan;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Group;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,12 +204,12 @@ class ProgramMeasuresTest extends MeasureTest {
 
   /** {@code $evaluate-eligibility} under the SMI program, on the day given (today when null). */
   private void evaluateEligibility(String client, LocalDate day) {
-    org.hl7.fhir.r4.model.Parameters parameters = new org.hl7.fhir.r4.model.Parameters();
-    parameters.addParameter().setName("program").setValue(new org.hl7.fhir.r4.model.CodeType(SMI_PROGRAM));
+    Parameters parameters = new Parameters();
+    parameters.addParameter().setName("program").setValue(new CodeType(SMI_PROGRAM));
     if (day != null) {
-      parameters.addParameter().setName("date").setValue(new org.hl7.fhir.r4.model.DateType(day.toString()));
+      parameters.addParameter().setName("date").setValue(new DateType(day.toString()));
     }
-    fhir().operation().onInstance(new org.hl7.fhir.r4.model.IdType(client)).named("$evaluate-eligibility")
+    fhir().operation().onInstance(new IdType(client)).named("$evaluate-eligibility")
         .withParameters(parameters).returnResourceType(Observation.class).execute();
   }
 

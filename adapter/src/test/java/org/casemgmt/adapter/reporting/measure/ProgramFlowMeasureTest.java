@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -102,7 +103,7 @@ class ProgramFlowMeasureTest {
   }
 
   private static List<String[]> items(String text) {
-    return text == null ? List.of() : java.util.Arrays.stream(text.split(";")).map(item -> item.trim().split(" "))
+    return text == null ? List.of() : Arrays.stream(text.split(";")).map(item -> item.trim().split(" "))
         .toList();
   }
 

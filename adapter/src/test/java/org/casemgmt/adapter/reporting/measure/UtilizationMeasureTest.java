@@ -28,14 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class UtilizationMeasureTest {
   private static final LocalDate FROM = LocalDate.parse("2026-01-01");
   private static final LocalDate TO = LocalDate.parse("2026-12-31");
-  private static final Map<String, List<EpisodeKind>> GROUPS = new LinkedHashMap<>(Map.of(
-      "hospitalizations", List.of(EpisodeKind.INPATIENT, EpisodeKind.STATE_HOSPITAL)));
-  private static final UtilizationDefinition UTILIZATION;
-
-  static {
-    GROUPS.put("crisis-episodes", List.of(EpisodeKind.CRISIS, EpisodeKind.EMERGENCY));
-    UTILIZATION = new UtilizationDefinition(12, 3, GROUPS);
-  }
+  private static final UtilizationDefinition UTILIZATION = new UtilizationDefinition(12, 3, groups());
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
@@ -94,6 +87,14 @@ class UtilizationMeasureTest {
     // No crisis episode before any enrollment: no rate to compare with, no score.
     assertThat(report.getGroup().get(1).hasMeasureScore()).isFalse();
     assertThat(report.getImprovementNotation().getCodingFirstRep().getCode()).isEqualTo("decrease");
+  }
+
+  /** As configured: hospitalizations, then crisis episodes (crisis services and psychiatric emergency visits). */
+  private static Map<String, List<EpisodeKind>> groups() {
+    Map<String, List<EpisodeKind>> groups = new LinkedHashMap<>();
+    groups.put("hospitalizations", List.of(EpisodeKind.INPATIENT, EpisodeKind.STATE_HOSPITAL));
+    groups.put("crisis-episodes", List.of(EpisodeKind.CRISIS, EpisodeKind.EMERGENCY));
+    return groups;
   }
 
   private static ServiceUseFacts facts(String client, String enrollments, String episodes) {
