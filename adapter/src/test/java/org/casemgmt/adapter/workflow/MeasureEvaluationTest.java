@@ -2,20 +2,12 @@ package org.casemgmt.adapter.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import org.casemgmt.adapter.testing.Tokens;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Group;
-import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.ListResource;
 import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.Reference;
@@ -30,8 +22,7 @@ import org.junit.jupiter.api.TestInstance;
  * which only read.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MeasureEvaluationTest extends WorkflowTest {
-  private final HttpClient http = HttpClient.newHttpClient();
+class MeasureEvaluationTest extends MeasureTest {
   private LocalDate admitted;
   private String followedUpOnDay3;
   private String followedUpOnDay10;
@@ -57,10 +48,8 @@ class MeasureEvaluationTest extends WorkflowTest {
         .setCode("crisis-service");
     update(crisis);
     part2Stay = client(discharged.plusDays(2), "AMB");
-    Encounter stay = search(Encounter.class, "Encounter?subject=" + part2Stay + "&class=IMP").get(0);
-    stay.setServiceProvider(new Reference().setIdentifier(new Identifier()
-        .setSystem("http://hl7.org/fhir/sid/us-npi").setValue(PART2_PROGRAM_NPI)));
-    update(stay);
+    part2("Encounter/" + search(Encounter.class, "Encounter?subject=" + part2Stay + "&class=IMP").get(0)
+        .getIdPart());
     Group clients = new Group().setType(Group.GroupType.PERSON).setActual(true);
     List.of(followedUpOnDay3, followedUpOnDay10, followedUpOnTheDischargeDay, readmitted, crisisOnly, part2Stay)
         .forEach(client -> clients.addMember().setEntity(new Reference(client)));
@@ -106,8 +95,7 @@ class MeasureEvaluationTest extends WorkflowTest {
 
     assertThat(status("test-feed", "fuh", group)).isEqualTo(403);
     assertThat(status("test-supervisor", "no-such-measure", group)).isEqualTo(404);
-    String caseManager = Tokens.user(baseUrl(), "test-workspace", "http://127.0.0.1/callback", "test-cm",
-        "test-cm-password", "user/*.read");
+    String caseManager = caseManagerToken();
     // Its clients are on no one's caseload: the Group is not the case manager's to see.
     assertThat(send(caseManager, "/fhir/Measure/fuh/$evaluate-measure?periodStart=" + admitted + "&periodEnd="
         + today + "&subject=" + group).statusCode()).isEqualTo(404);
@@ -129,40 +117,12 @@ class MeasureEvaluationTest extends WorkflowTest {
 
   private MeasureReport evaluate(String caller, String measure, String type, String subject, int status)
       throws Exception {
-    HttpResponse<String> response = send(Tokens.client(baseUrl(), caller), "/fhir/Measure/" + measure
-        + "/$evaluate-measure?periodStart=" + admitted.minusDays(20) + "&periodEnd=" + today + "&reportType=" + type
-        + "&subject=" + subject);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    return fhirContext.newJsonParser().parseResource(MeasureReport.class, response.body());
+    return evaluate(Tokens.client(baseUrl(), caller), measure, "periodStart=" + admitted.minusDays(20) + "&periodEnd="
+        + today + "&reportType=" + type + "&subject=" + subject, status);
   }
 
   private int status(String caller, String measure, String subject) throws Exception {
     return send(Tokens.client(baseUrl(), caller), "/fhir/Measure/" + measure + "/$evaluate-measure?periodStart="
         + admitted + "&periodEnd=" + today + "&subject=" + subject).statusCode();
-  }
-
-  private HttpResponse<String> send(String token, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + token)
-        .header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static MeasureReport.MeasureReportGroupComponent group(MeasureReport report, String id) {
-    return report.getGroup().stream().filter(g -> id.equals(g.getId())).findFirst().orElseThrow();
-  }
-
-  private static Map<String, Integer> counts(MeasureReport report, String group) {
-    return group(report, group).getPopulation().stream().collect(Collectors.toMap(
-        population -> population.getCode().getCodingFirstRep().getCode(),
-        MeasureReport.MeasureReportGroupPopulationComponent::getCount));
-  }
-
-  /** The clients of a population's subject list (a List contained in the report). */
-  private static List<String> members(MeasureReport report, String group, String population) {
-    String list = group(report, group).getPopulation().stream()
-        .filter(p -> p.getCode().getCodingFirstRep().getCode().equals(population)).findFirst().orElseThrow()
-        .getSubjectResults().getReference().substring(1);
-    return report.getContained().stream().filter(r -> r.getIdElement().getIdPart().equals(list))
-        .map(ListResource.class::cast).findFirst().orElseThrow().getEntry().stream()
-        .map(entry -> entry.getItem().getReference()).toList();
   }
 }

@@ -232,9 +232,14 @@ abstract class WorkflowTest extends FhirServerTest {
 
   /** The client's approval, recorded on the plan. */
   static CarePlan approved(CarePlan plan, String approver) {
+    return approved(plan, approver, LocalDate.now());
+  }
+
+  /** The client's approval on the day given, recorded on the plan. */
+  static CarePlan approved(CarePlan plan, String approver, LocalDate day) {
     Extension approval = plan.addExtension().setUrl(ISP_APPROVAL);
     approval.addExtension("approver", new Reference(approver));
-    approval.addExtension("date", new DateTimeType(LocalDate.now() + "T10:30:00-06:00"));
+    approval.addExtension("date", new DateTimeType(day + "T10:30:00-06:00"));
     return plan;
   }
 

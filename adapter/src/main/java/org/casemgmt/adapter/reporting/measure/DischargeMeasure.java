@@ -13,7 +13,7 @@ import java.util.Set;
 import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
 import org.casemgmt.adapter.eligibility.evidence.PsychiatricEpisode;
 import org.casemgmt.adapter.reporting.measure.DischargeOutcome.Result;
-import org.casemgmt.adapter.reporting.measure.MeasureDefinition.Event;
+import org.casemgmt.adapter.reporting.measure.DischargeDefinition.Event;
 
 /**
  * A discharge measure's rules applied to one client's facts: which discharges count in each window's group, which
@@ -21,10 +21,10 @@ import org.casemgmt.adapter.reporting.measure.MeasureDefinition.Event;
  * on day D is followed within N days by an event on D+1 to D+N (an event on the discharge day does not count).
  */
 final class DischargeMeasure {
-  private final MeasureDefinition definition;
+  private final DischargeDefinition definition;
   private final Set<EpisodeKind> indexKinds;
 
-  DischargeMeasure(MeasureDefinition definition) {
+  DischargeMeasure(DischargeDefinition definition) {
     this.definition = definition;
     this.indexKinds = definition.indexKinds();
   }
@@ -33,7 +33,7 @@ final class DischargeMeasure {
    * The client's discharges in the period, as counted in each group, and the discharges still open on the
    * evaluation day ({@code today}) whichever period they fall in.
    */
-  List<DischargeOutcome> evaluate(DischargeFacts facts, LocalDate from, LocalDate to, LocalDate today) {
+  List<DischargeOutcome> evaluate(ServiceUseFacts facts, LocalDate from, LocalDate to, LocalDate today) {
     List<PsychiatricEpisode> stays = facts.episodes().stream().filter(e -> indexKinds.contains(e.kind()))
         .sorted(Comparator.comparing(PsychiatricEpisode::start)).toList();
     List<DischargeOutcome> outcomes = new ArrayList<>();
@@ -53,11 +53,11 @@ final class DischargeMeasure {
         groups.put(window, new Result(initial, exclusion(facts, discharged, observed), event, daysLeft));
       }
       if (groups.values().stream().anyMatch(result -> result.initial() || result.daysLeft() != null)) {
-        Optional<DischargeFacts.Enrollment> enrollment = facts.enrollments().stream()
+        Optional<Enrollment> enrollment = facts.enrollments().stream()
             .filter(e -> e.covers(discharged)).findFirst();
         outcomes.add(new DischargeOutcome(facts.client(), stay.reference(), discharged,
-            enrollment.map(DischargeFacts.Enrollment::program).orElse(null),
-            enrollment.map(DischargeFacts.Enrollment::caseManager).orElse(null), groups));
+            enrollment.map(Enrollment::program).orElse(null),
+            enrollment.map(Enrollment::caseManager).orElse(null), groups));
       }
     }
     return outcomes;
@@ -71,20 +71,20 @@ final class DischargeMeasure {
   }
 
   /** The first event after the discharge day and within the window, up to the evaluation day. */
-  private Optional<String> event(DischargeFacts facts, List<PsychiatricEpisode> stays, LocalDate discharged,
+  private Optional<String> event(ServiceUseFacts facts, List<PsychiatricEpisode> stays, LocalDate discharged,
       int window, LocalDate today) {
     LocalDate first = discharged.plusDays(1);
     LocalDate last = discharged.plusDays(window).isAfter(today) ? today : discharged.plusDays(window);
     if (definition.event() == Event.FOLLOW_UP) {
       return facts.followUps().stream().filter(visit -> within(visit.day(), first, last))
-          .min(Comparator.comparing(DischargeFacts.Visit::day)).map(DischargeFacts.Visit::reference);
+          .min(Comparator.comparing(ServiceUseFacts.Visit::day)).map(ServiceUseFacts.Visit::reference);
     }
     return stays.stream().filter(next -> within(next.start(), first, last))
         .min(Comparator.comparing(PsychiatricEpisode::start)).map(PsychiatricEpisode::reference);
   }
 
   /** Why a discharge leaves the denominator: age, a gap in the required coverage, death; null when it stays. */
-  private String exclusion(DischargeFacts facts, LocalDate discharged, int observed) {
+  private String exclusion(ServiceUseFacts facts, LocalDate discharged, int observed) {
     int minimumAge = definition.minimumAge();
     if (minimumAge > 0 && (facts.birthDate() == null
         || Period.between(facts.birthDate(), discharged).getYears() < minimumAge)) {

@@ -1,7 +1,10 @@
 package org.casemgmt.adapter.reporting.measure;
 
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One discharge as a measure counts it, in each window's group: in the initial population (an index discharge inside
@@ -16,6 +19,21 @@ import java.util.Map;
 public record DischargeOutcome(String client, String stay, LocalDate discharged, String program, String caseManager,
     Map<Integer, Result> groups) {
 
+  /** The discharge in each window's group, with what its subject-list entry says of it. */
+  List<Counted> counted() {
+    return groups.entrySet().stream().map(group -> {
+      int window = group.getKey();
+      Result result = group.getValue();
+      String detail = stay + " discharged " + discharged
+          + (result.exclusion() != null ? "; excluded: " + result.exclusion() : "")
+          + (result.event() != null ? "; " + result.event() : "")
+          + (result.daysLeft() != null ? "; " + result.daysLeft() + " day(s) left, until "
+              + discharged.plusDays(window) : "");
+      return new Counted(window + "-day", client, program, caseManager, result.populations(), null, discharged,
+          detail);
+    }).toList();
+  }
+
   /**
    * @param exclusion why the discharge leaves the denominator (age, coverage, death), or null
    * @param event the record of the follow-up visit or readmission, or null
@@ -29,6 +47,21 @@ public record DischargeOutcome(String client, String stay, LocalDate discharged,
 
     boolean numerator() {
       return denominator() && event != null;
+    }
+
+    Set<String> populations() {
+      Set<String> in = new LinkedHashSet<>();
+      if (initial) {
+        in.add("initial-population");
+        in.add(exclusion == null ? "denominator" : "denominator-exclusion");
+      }
+      if (numerator()) {
+        in.add("numerator");
+      }
+      if (daysLeft != null) {
+        in.add(DischargeDefinition.DUE);
+      }
+      return in;
     }
   }
 }

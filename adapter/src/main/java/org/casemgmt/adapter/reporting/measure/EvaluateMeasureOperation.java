@@ -12,9 +12,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -34,23 +35,23 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Measure/{id}/$evaluate-measure} (FHIR R4's operation) for the agency's discharge measures: a summary
- * ({@code population}), a list of the clients in each population ({@code subject-list}) or one client's
+ * {@code Measure/{id}/$evaluate-measure} (FHIR R4's operation) for the agency's measures, whatever their kind: a
+ * summary ({@code population}), a list of the clients in each population ({@code subject-list}) or one client's
  * ({@code subject}), over every client the caller reaches or a {@code subject} (a client, a Group: a program, a
  * caseload) or a {@code practitioner}'s caseload. What the caller may not see is not counted.
  */
 @Component
 public class EvaluateMeasureOperation implements FhirOperation {
   private final MeasureProperties properties;
-  private final DischargeFactsReader reader;
+  private final Map<MeasureDefinition.Kind, MeasureCounting> countings = new EnumMap<>(MeasureDefinition.Kind.class);
   private final GroupMembers groupMembers;
   private final ObjectProvider<ReachableClients> reachable;
   private final Clock clock;
 
-  EvaluateMeasureOperation(MeasureProperties properties, DischargeFactsReader reader, GroupMembers groupMembers,
+  EvaluateMeasureOperation(MeasureProperties properties, List<MeasureCounting> countings, GroupMembers groupMembers,
       ObjectProvider<ReachableClients> reachable, Clock clock) {
     this.properties = properties;
-    this.reader = reader;
+    countings.forEach(counting -> this.countings.put(counting.kind(), counting));
     this.groupMembers = groupMembers;
     this.reachable = reachable;
     this.clock = clock;
@@ -59,9 +60,9 @@ public class EvaluateMeasureOperation implements FhirOperation {
   @Operation(name = "$evaluate-measure", type = Measure.class, idempotent = true,
       canonicalUrl = "http://hl7.org/fhir/OperationDefinition/Measure-evaluate-measure")
   @Description(shortDefinition = "Evaluate one of the agency's measures over a period",
-      value = "Counts the discharges of the period by the measure's rules in each window's group, stratified by"
-          + " program and case manager; subject-list reports list the clients of each population, with the"
-          + " discharges still due a follow-up and the days left.")
+      value = "Counts what the measure counts in the period (discharges, enrollments and the episodes before and"
+          + " during them, determinations, plans) in each of its groups, stratified by program (and case manager);"
+          + " subject-list reports list the clients of each population and the records that put them there.")
   public MeasureReport evaluateMeasure(
       @IdParam IdType measure,
       @OperationParam(name = "periodStart", typeName = "date", min = 1, max = 1) IPrimitiveType<Date> periodStart,
@@ -81,22 +82,19 @@ public class EvaluateMeasureOperation implements FhirOperation {
     String about = text(subject);
     MeasureReport.MeasureReportType type = type(text(reportType), about);
     Optional<AccessGrant> grant = FhirAccessControl.grant(request);
-    Set<String> clients = new TreeSet<>(reader.clientsWithStays(definition.indexKinds(), from, to));
+    MeasureCounting counting = countings.get(definition.kind());
+    Set<String> clients = new TreeSet<>(counting.candidates(definition, from, to));
     if (about != null) {
       clients.retainAll(scope(about, grant));
     }
     if (text(practitioner) != null) {
       clients.retainAll(scope("Group/" + Caseloads.groupId(text(practitioner)), grant));
     }
-    grant.map(g -> reachable.getObject().of(g, g.whose("Encounter", Interaction.SEARCH), request))
-        .ifPresent(clients::retainAll);
-    int longest = definition.windowsDays().stream().mapToInt(Integer::intValue).max().orElse(0);
-    DischargeMeasure rules = new DischargeMeasure(definition);
+    grant.ifPresent(g -> counting.reads().forEach(read -> Optional.ofNullable(
+        reachable.getObject().of(g, g.whose(read, Interaction.SEARCH), request)).ifPresent(clients::retainAll)));
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
-    List<DischargeOutcome> outcomes = new ArrayList<>();
-    reader.read(List.copyOf(clients), definition, from, to.plusDays(longest), grant.orElse(null))
-        .forEach(facts -> outcomes.addAll(rules.evaluate(facts, from, to, today)));
-    return MeasureReports.report(MeasuresInForce.url(measure.getIdPart()), definition, outcomes, from, to, type,
+    List<Counted> counted = counting.count(definition, List.copyOf(clients), from, to, today, grant.orElse(null));
+    return MeasureReports.report(MeasuresInForce.url(measure.getIdPart()), definition, counted, from, to, type,
         about, Date.from(clock.instant()));
   }
 

@@ -1,47 +1,56 @@
 package org.casemgmt.adapter.reporting.measure;
 
 import java.util.List;
-import java.util.Set;
-import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
-import org.casemgmt.adapter.eligibility.evidence.PayerKind;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import java.util.stream.Stream;
 
 /**
- * One of the agency's discharge measures as configured ({@code config/measures.yml}): which discharges count, and
- * which event after them (a follow-up visit, a readmission) within each window.
+ * One of the agency's measures as configured ({@code config/measures.yml}): title, description, whether a lower or
+ * a higher score is better, and its rules in the one block that names its kind (discharge, utilization,
+ * program-flow).
+ *
+ * @param improvement increase or decrease; null where neither says it (counts of a program's flow)
  */
 public record MeasureDefinition(
     String title,
     String description,
-    @DefaultValue("increase") String improvement,
-    List<EpisodeKind> indexEpisodes,
-    Event event,
-    List<Integer> windowsDays,
-    Integer observedDays,
-    @DefaultValue("0") int lastOfReadmissionsWithinDays,
-    @DefaultValue("0") int minimumAge,
-    PayerKind continuousCoverage,
-    @DefaultValue List<String> followUpClasses) {
+    String improvement,
+    DischargeDefinition discharge,
+    UtilizationDefinition utilization,
+    ProgramFlowDefinition programFlow) {
 
-  /** What is looked for after a discharge. */
-  public enum Event { FOLLOW_UP, READMISSION }
+  /** The kinds of measure, each with its rules, its reading and the scoring its Measure states. */
+  public enum Kind {
+    DISCHARGE("proportion"), UTILIZATION("ratio"), PROGRAM_FLOW("cohort");
+
+    private final String scoring;
+
+    Kind(String scoring) {
+      this.scoring = scoring;
+    }
+
+    /** The measure's scoring (measure-scoring); a group may have its own. */
+    String scoring() {
+      return scoring;
+    }
+  }
 
   public MeasureDefinition {
-    if (indexEpisodes == null || indexEpisodes.isEmpty() || event == null || windowsDays == null
-        || windowsDays.isEmpty()) {
-      throw new IllegalArgumentException("a measure names its index-episodes, event and windows-days");
-    }
-    if (event == Event.FOLLOW_UP && followUpClasses.isEmpty()) {
-      throw new IllegalArgumentException("a follow-up measure names its follow-up-classes");
+    if (Stream.of(discharge, utilization, programFlow).filter(block -> block != null).count() != 1) {
+      throw new IllegalArgumentException("a measure has one block of rules, which names its kind: discharge,"
+          + " utilization or program-flow");
     }
   }
 
-  /** How many days after a discharge must lie inside the period for it to count in a window's group. */
-  int observed(int window) {
-    return observedDays != null ? observedDays : window;
+  Kind kind() {
+    return discharge != null ? Kind.DISCHARGE : utilization != null ? Kind.UTILIZATION : Kind.PROGRAM_FLOW;
   }
 
-  Set<EpisodeKind> indexKinds() {
-    return Set.copyOf(indexEpisodes);
+  /** The groups its Measure defines and its reports fill. */
+  List<MeasureGroup> groups() {
+    return switch (kind()) {
+      case DISCHARGE -> discharge.groups();
+      case UTILIZATION -> utilization.groups();
+      case PROGRAM_FLOW -> programFlow.groups();
+    };
   }
 }

@@ -2,17 +2,17 @@ package org.casemgmt.adapter.reporting.measure;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import org.casemgmt.adapter.reporting.measure.DischargeOutcome.Result;
-import org.casemgmt.profiles.ImplementationGuide;
+import java.util.function.Consumer;
+import org.casemgmt.adapter.reporting.measure.MeasureGroup.Population;
+import org.casemgmt.adapter.reporting.measure.MeasureGroup.Stratifier;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.ListResource;
 import org.hl7.fhir.r4.model.MeasureReport;
 import org.hl7.fhir.r4.model.MeasureReport.MeasureReportGroupComponent;
@@ -22,115 +22,82 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 
 /**
- * A MeasureReport from the discharges a measure counted: per window, the standard populations (initial population,
- * denominator, denominator exclusion, numerator) and the score, stratified by the program the client was enrolled in
- * on the discharge day and that enrollment's case manager; for follow-up measures also the discharges still due a
- * follow-up on the evaluation day. A subject-list report links each population to a contained List of its clients,
- * each entry saying which discharge (and event, or days left) put them there.
+ * A MeasureReport from what a measure counted, whatever its kind: per group, each population's count and the score,
+ * and the same per stratum of each stratifier (program, case manager). A subject-list report links each population
+ * to a contained List of its clients, each entry saying which record put them there.
  */
 final class MeasureReports {
-  static final String POPULATION = "http://terminology.hl7.org/CodeSystem/measure-population";
-  static final String DUE = "follow-up-due";
-  static final String DUE_SYSTEM = ImplementationGuide.CANONICAL + "/CodeSystem/measure-population";
   static final String NONE = "none";
-
-  /** A population of a group: its code, and whether a discharge's result is in it. */
-  private record Population(String system, String code, Predicate<Result> member) {}
-
-  private static final List<Population> STANDARD = List.of(
-      new Population(POPULATION, "initial-population", Result::initial),
-      new Population(POPULATION, "denominator", Result::denominator),
-      new Population(POPULATION, "denominator-exclusion", result -> result.initial() && result.exclusion() != null),
-      new Population(POPULATION, "numerator", Result::numerator));
-  private static final Population DUE_POPULATION = new Population(DUE_SYSTEM, DUE, result -> result.daysLeft() != null);
 
   private MeasureReports() {
   }
 
-  static MeasureReport report(String measureUrl, MeasureDefinition definition, List<DischargeOutcome> outcomes,
+  static MeasureReport report(String measureUrl, MeasureDefinition definition, List<Counted> counted,
       LocalDate from, LocalDate to, MeasureReport.MeasureReportType type, String subject, Date now) {
     MeasureReport report = new MeasureReport().setStatus(MeasureReport.MeasureReportStatus.COMPLETE).setType(type)
         .setMeasure(measureUrl).setDate(now)
-        .setPeriod(new Period().setStartElement(new org.hl7.fhir.r4.model.DateTimeType(from.toString()))
-            .setEndElement(new org.hl7.fhir.r4.model.DateTimeType(to.toString())));
-    report.setImprovementNotation(new CodeableConcept(new Coding(
-        "http://terminology.hl7.org/CodeSystem/measure-improvement-notation", definition.improvement(), null)));
+        .setPeriod(new Period().setStartElement(new DateTimeType(from.toString()))
+            .setEndElement(new DateTimeType(to.toString())));
+    if (definition.improvement() != null) {
+      report.setImprovementNotation(MeasuresInForce.improvement(definition.improvement()));
+    }
     if (subject != null) {
       report.setSubject(new Reference(subject));
     }
     boolean lists = type == MeasureReport.MeasureReportType.SUBJECTLIST;
-    List<Population> populations = new ArrayList<>(STANDARD);
-    if (definition.event() == MeasureDefinition.Event.FOLLOW_UP) {
-      populations.add(DUE_POPULATION);
-    }
-    for (int window : definition.windowsDays()) {
+    for (MeasureGroup spec : definition.groups()) {
+      List<Counted> members = counted.stream().filter(one -> spec.id().equals(one.group())).toList();
       MeasureReportGroupComponent group = report.addGroup();
-      group.setId(window + "-day");
-      group.getCode().setText(window + "-day");
-      fill(report, group.getPopulation(), group::setMeasureScore, populations, outcomes, window,
-          lists ? window + "-day" : null);
-      stratify(report, group, "program", DischargeOutcome::program, populations, outcomes, window);
-      stratify(report, group, "case-manager", DischargeOutcome::caseManager, populations, outcomes, window);
+      group.setId(spec.id());
+      group.getCode().setText(spec.id());
+      fill(report, group.getPopulation(), group::setMeasureScore, spec, members, lists ? spec.id() : null);
+      spec.stratifiers().forEach(stratifier -> stratify(report, group, stratifier, spec, members));
     }
     return report;
   }
 
-  private static void stratify(MeasureReport report, MeasureReportGroupComponent group, String name,
-      Function<DischargeOutcome, String> by, List<Population> populations, List<DischargeOutcome> outcomes,
-      int window) {
+  private static void stratify(MeasureReport report, MeasureReportGroupComponent group, Stratifier by,
+      MeasureGroup spec, List<Counted> members) {
     MeasureReport.MeasureReportGroupStratifierComponent stratifier = group.addStratifier();
-    stratifier.addCode().setText(name);
-    Map<String, List<DischargeOutcome>> strata = new LinkedHashMap<>();
-    outcomes.stream().sorted(java.util.Comparator.comparing(o -> value(by.apply(o))))
-        .forEach(o -> strata.computeIfAbsent(value(by.apply(o)), key -> new ArrayList<>()).add(o));
-    strata.forEach((value, members) -> {
+    stratifier.addCode().setText(by.code());
+    Map<String, List<Counted>> strata = new LinkedHashMap<>();
+    members.stream().sorted(Comparator.comparing(one -> value(by.value().apply(one))))
+        .forEach(one -> strata.computeIfAbsent(value(by.value().apply(one)), key -> new ArrayList<>()).add(one));
+    strata.forEach((value, inStratum) -> {
       MeasureReport.StratifierGroupComponent stratum = stratifier.addStratum();
       stratum.getValue().setText(value);
       List<MeasureReportGroupPopulationComponent> counts = new ArrayList<>();
-      fill(report, counts, stratum::setMeasureScore, populations, members, window, null);
+      fill(report, counts, stratum::setMeasureScore, spec, inStratum, null);
       counts.forEach(count -> stratum.addPopulation().setCode(count.getCode()).setCount(count.getCount()));
     });
   }
 
   /** Counts each population (and lists its members into a contained List when {@code listPrefix} is given). */
   private static void fill(MeasureReport report, List<MeasureReportGroupPopulationComponent> into,
-      java.util.function.Consumer<Quantity> score, List<Population> populations, List<DischargeOutcome> outcomes,
-      int window, String listPrefix) {
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (Population population : populations) {
-      List<DischargeOutcome> members = outcomes.stream()
-          .filter(outcome -> population.member().test(outcome.groups().get(window))).toList();
-      counts.put(population.code(), members.size());
+      Consumer<Quantity> score, MeasureGroup spec, List<Counted> counted, String listPrefix) {
+    Map<String, List<Counted>> members = new LinkedHashMap<>();
+    for (Population population : spec.populations()) {
+      List<Counted> in = counted.stream().filter(one -> one.in(population.code())).toList();
+      members.put(population.code(), in);
       MeasureReportGroupPopulationComponent count = new MeasureReportGroupPopulationComponent()
           .setCode(new CodeableConcept(new Coding(population.system(), population.code(), null)))
-          .setCount(members.size());
+          .setCount(in.size());
       if (listPrefix != null) {
-        count.setSubjectResults(new Reference("#" + contain(report, listPrefix + "-" + population.code(),
-            members, window)));
+        count.setSubjectResults(new Reference("#" + contain(report, listPrefix + "-" + population.code(), in)));
       }
       into.add(count);
     }
-    int denominator = counts.get("denominator");
-    if (denominator > 0) {
-      score.accept(new Quantity().setValue(java.math.BigDecimal.valueOf(counts.get("numerator"))
-          .divide(java.math.BigDecimal.valueOf(denominator), 4, java.math.RoundingMode.HALF_UP)));
-    }
+    spec.score().of(members).ifPresent(score);
   }
 
-  private static String contain(MeasureReport report, String id, List<DischargeOutcome> members, int window) {
+  private static String contain(MeasureReport report, String id, List<Counted> members) {
     ListResource list = new ListResource().setStatus(ListResource.ListStatus.CURRENT)
         .setMode(ListResource.ListMode.SNAPSHOT);
     list.setId(id);
-    for (DischargeOutcome member : members) {
-      Result result = member.groups().get(window);
-      String detail = member.stay() + " discharged " + member.discharged()
-          + (result.exclusion() != null ? "; excluded: " + result.exclusion() : "")
-          + (result.event() != null ? "; " + result.event() : "")
-          + (result.daysLeft() != null ? "; " + result.daysLeft() + " day(s) left, until "
-              + member.discharged().plusDays(window) : "");
+    for (Counted member : members) {
       ListResource.ListEntryComponent entry = list.addEntry().setItem(new Reference(member.client()));
-      entry.getFlag().setText(detail);
-      entry.setDateElement(new org.hl7.fhir.r4.model.DateTimeType(member.discharged().toString()));
+      entry.getFlag().setText(member.detail());
+      entry.setDateElement(new DateTimeType(member.day().toString()));
     }
     report.addContained(list);
     return id;

@@ -2,7 +2,9 @@ package org.casemgmt.adapter.reporting.measure;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import org.casemgmt.adapter.reporting.measure.MeasureGroup.Population;
 import org.casemgmt.profiles.ImplementationGuide;
+import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Enumerations;
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MeasuresInForce {
+  /** The Quality Measure IG's extensions for what R4's Measure cannot say: a group's own scoring, an aggregate. */
+  static final String GROUP_SCORING = "http://hl7.org/fhir/us/cqfmeasures/StructureDefinition/cqfm-scoring";
+  static final String AGGREGATE_METHOD = "http://hl7.org/fhir/us/cqfmeasures/StructureDefinition/cqfm-aggregateMethod";
   private static final Logger log = LoggerFactory.getLogger(MeasuresInForce.class);
   private final MeasureProperties properties;
   private final DaoRegistry daos;
@@ -43,38 +48,38 @@ class MeasuresInForce {
   static Measure measure(String id, MeasureDefinition definition) {
     Measure measure = new Measure().setUrl(url(id)).setName(id.replace('-', '_')).setTitle(definition.title())
         .setStatus(Enumerations.PublicationStatus.ACTIVE).setDescription(definition.description())
-        .setScoring(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/measure-scoring",
-            "proportion", null)))
-        .setImprovementNotation(new CodeableConcept(new Coding(
-            "http://terminology.hl7.org/CodeSystem/measure-improvement-notation", definition.improvement(), null)));
+        .setScoring(scoring(definition.kind().scoring()));
+    if (definition.improvement() != null) {
+      measure.setImprovementNotation(improvement(definition.improvement()));
+    }
     measure.setId(id);
-    String kinds = String.join(" or ", definition.indexEpisodes().stream().map(k -> k.code()).toList());
-    String event = definition.event() == MeasureDefinition.Event.FOLLOW_UP
-        ? "a visit of class " + String.join(", ", definition.followUpClasses()) : "a new " + kinds + " stay";
-    for (int window : definition.windowsDays()) {
+    for (MeasureGroup spec : definition.groups()) {
       Measure.MeasureGroupComponent group = measure.addGroup();
-      group.setId(window + "-day");
-      group.setDescription("Discharges followed by " + event + " on one of the " + window + " days after the"
-          + " discharge day");
-      population(group, "initial-population", "Discharges from " + kinds + " stays in the period, "
-          + definition.observed(window) + " days after them inside it"
-          + (definition.lastOfReadmissionsWithinDays() > 0 ? ", only the last of stays readmitted within "
-              + definition.lastOfReadmissionsWithinDays() + " days" : ""));
-      population(group, "denominator", "The initial population");
-      population(group, "denominator-exclusion", "Under " + definition.minimumAge() + " on the discharge day, died"
-          + " within the observed days" + (definition.continuousCoverage() == null ? ""
-              : ", or without continuous " + definition.continuousCoverage() + " coverage through them"));
-      population(group, "numerator", "Followed by " + event + " within " + window + " days");
-      group.addStratifier().setCode(new CodeableConcept().setText("program"))
-          .setDescription("The program the client was enrolled in on the discharge day");
-      group.addStratifier().setCode(new CodeableConcept().setText("case-manager"))
-          .setDescription("That enrollment's case manager");
+      group.setId(spec.id());
+      group.setDescription(spec.description());
+      if (spec.scoring() != null) {
+        group.addExtension(GROUP_SCORING, scoring(spec.scoring()));
+      }
+      for (Population population : spec.populations()) {
+        Measure.MeasureGroupPopulationComponent defined = group.addPopulation()
+            .setCode(new CodeableConcept(new Coding(population.system(), population.code(), null)))
+            .setCriteria(new Expression().setLanguage("text/plain").setExpression(population.criteria()));
+        if (population.aggregateMethod() != null) {
+          defined.addExtension(AGGREGATE_METHOD, new CodeType(population.aggregateMethod()));
+        }
+      }
+      spec.stratifiers().forEach(stratifier -> group.addStratifier()
+          .setCode(new CodeableConcept().setText(stratifier.code())).setDescription(stratifier.description()));
     }
     return measure;
   }
 
-  private static void population(Measure.MeasureGroupComponent group, String code, String criteria) {
-    group.addPopulation().setCode(new CodeableConcept(new Coding(MeasureReports.POPULATION, code, null)))
-        .setCriteria(new Expression().setLanguage("text/plain").setExpression(criteria));
+  static CodeableConcept improvement(String notation) {
+    return new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/measure-improvement-notation",
+        notation, null));
+  }
+
+  private static CodeableConcept scoring(String code) {
+    return new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/measure-scoring", code, null));
   }
 }

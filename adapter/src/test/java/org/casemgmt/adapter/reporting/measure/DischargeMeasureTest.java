@@ -13,7 +13,7 @@ import org.casemgmt.adapter.eligibility.evidence.Origin;
 import org.casemgmt.adapter.eligibility.evidence.PayerKind;
 import org.casemgmt.adapter.eligibility.evidence.PsychiatricEpisode;
 import org.casemgmt.adapter.reporting.measure.DischargeOutcome.Result;
-import org.casemgmt.adapter.reporting.measure.MeasureDefinition.Event;
+import org.casemgmt.adapter.reporting.measure.DischargeDefinition.Event;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -27,10 +27,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DischargeMeasureTest {
   private static final LocalDate FROM = LocalDate.parse("2026-01-01");
   private static final LocalDate TO = LocalDate.parse("2026-12-31");
-  private static final MeasureDefinition FUH = new MeasureDefinition("FUH", null, "increase",
+  private static final DischargeDefinition FUH = new DischargeDefinition(
       List.of(EpisodeKind.INPATIENT, EpisodeKind.STATE_HOSPITAL), Event.FOLLOW_UP, List.of(7, 30), 30, 30, 6,
       PayerKind.MEDICAID, List.of("AMB"));
-  private static final MeasureDefinition READMISSION = new MeasureDefinition("Readmission", null, "decrease",
+  private static final DischargeDefinition READMISSION = new DischargeDefinition(
       List.of(EpisodeKind.INPATIENT, EpisodeKind.STATE_HOSPITAL), Event.READMISSION, List.of(30, 180), null, 0, 0,
       null, List.of());
 
@@ -80,7 +80,7 @@ class DischargeMeasureTest {
         LocalDate.parse(died))).isEqualTo(expected);
   }
 
-  private static String outcomes(MeasureDefinition definition, String stays, String visits, String medicaid,
+  private static String outcomes(DischargeDefinition definition, String stays, String visits, String medicaid,
       String birth, String today, LocalDate died) {
     List<PsychiatricEpisode> episodes = new ArrayList<>();
     int n = 0;
@@ -89,11 +89,11 @@ class DischargeMeasureTest {
       episodes.add(new PsychiatricEpisode(EpisodeKind.INPATIENT, day(days[0]),
           days[1].isBlank() ? null : day(days[1]), Origin.CLINICAL, "Encounter/stay" + n++));
     }
-    List<DischargeFacts.Visit> followUps = visits == null ? List.of() : Arrays.stream(visits.split(";"))
-        .map(visit -> new DischargeFacts.Visit(day(visit), "Encounter/visit-" + visit)).toList();
+    List<ServiceUseFacts.Visit> followUps = visits == null ? List.of() : Arrays.stream(visits.split(";"))
+        .map(visit -> new ServiceUseFacts.Visit(day(visit), "Encounter/visit-" + visit)).toList();
     List<CoverageSpan> coverage = medicaid == null ? List.of() : List.of(new CoverageSpan(PayerKind.MEDICAID,
         day(medicaid.split("\\.\\.")[0]), day(medicaid.split("\\.\\.")[1]), "Coverage/1"));
-    DischargeFacts facts = new DischargeFacts("Patient/1", LocalDate.parse(birth), died, episodes, coverage,
+    ServiceUseFacts facts = new ServiceUseFacts("Patient/1", LocalDate.parse(birth), died, episodes, coverage,
         followUps, List.of());
     return new DischargeMeasure(definition).evaluate(facts, FROM, TO, LocalDate.parse(today)).stream()
         .map(outcome -> outcome.discharged() + " " + outcome.groups().entrySet().stream()
