@@ -95,7 +95,7 @@ class MhcldSubmissionTest extends WorkflowTest {
     assertThat(report).contains(clientId(noBirthDate) + ",birth-date,excluded,\"required, not recorded or not valid\"")
         .contains(clientId(enrolledOnly) + ",,not-reported,\"enrolled in the period, no service recorded in it\"")
         .contains(",veteran,not-collected,2 records sent without a recorded value")
-        .contains(",Condition,withheld,1 Part 2 records");
+        .contains(",Condition,withheld,1 records not released to the recipient");
 
     Patient married = fhir().read().resource(Patient.class).withUrl(served).execute();
     married.getMaritalStatus().getCodingFirstRep().setCode("M");

@@ -1,5 +1,6 @@
 package org.casemgmt.adapter.reporting.measure;
 
+import org.casemgmt.adapter.reporting.PopulationRecords;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.DateRangeParam;
@@ -22,9 +23,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgramFlowCounting implements MeasureCounting {
   private final ProgramFlowReader reader;
-  private final MeasureRecords records;
+  private final PopulationRecords records;
 
-  ProgramFlowCounting(ProgramFlowReader reader, MeasureRecords records) {
+  ProgramFlowCounting(ProgramFlowReader reader, PopulationRecords records) {
     this.reader = reader;
     this.records = records;
   }

@@ -1,5 +1,6 @@
 package org.casemgmt.adapter.reporting.measure;
 
+import org.casemgmt.adapter.reporting.Enrollment;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package org.casemgmt.adapter.reporting.measure;
 
+import org.casemgmt.adapter.reporting.Enrollment;
+import org.casemgmt.adapter.reporting.PopulationRecords;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
@@ -41,10 +43,10 @@ class ProgramFlowReader {
   private static final Set<ServiceRequest.ServiceRequestStatus> NOT_SENT = Set.of(
       ServiceRequest.ServiceRequestStatus.DRAFT, ServiceRequest.ServiceRequestStatus.ENTEREDINERROR);
 
-  private final MeasureRecords records;
+  private final PopulationRecords records;
   private final DaoRegistry daos;
 
-  ProgramFlowReader(MeasureRecords records, DaoRegistry daos) {
+  ProgramFlowReader(PopulationRecords records, DaoRegistry daos) {
     this.records = records;
     this.daos = daos;
   }
@@ -54,7 +56,7 @@ class ProgramFlowReader {
     List<ProgramFlowFacts> facts = new ArrayList<>();
     Predicate<IBaseResource> visible = records.visibleTo(grant);
     records.forEachChunk(clients, patients -> {
-      ReferenceOrListParam subjects = MeasureRecords.references(patients);
+      ReferenceOrListParam subjects = PopulationRecords.references(patients);
       Map<String, List<Enrollment>> enrollments = records.enrollments(subjects, visible);
       Map<String, List<Observation>> determinations = records.byClient(Observation.class,
           SearchParameterMap.newSynchronous().add(Observation.SP_SUBJECT, subjects)

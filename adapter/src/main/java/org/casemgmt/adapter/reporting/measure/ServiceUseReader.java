@@ -1,5 +1,7 @@
 package org.casemgmt.adapter.reporting.measure;
 
+import org.casemgmt.adapter.reporting.Enrollment;
+import org.casemgmt.adapter.reporting.PopulationRecords;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
@@ -34,9 +36,9 @@ class ServiceUseReader {
   static final String ACT_CLASS = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
   private final ClientRecordReader records;
-  private final MeasureRecords measureRecords;
+  private final PopulationRecords measureRecords;
 
-  ServiceUseReader(ClientRecordReader records, MeasureRecords measureRecords) {
+  ServiceUseReader(ClientRecordReader records, PopulationRecords measureRecords) {
     this.records = records;
     this.measureRecords = measureRecords;
   }
@@ -60,7 +62,7 @@ class ServiceUseReader {
     List<ServiceUseFacts> facts = new ArrayList<>();
     Predicate<IBaseResource> visible = measureRecords.visibleTo(grant);
     measureRecords.forEachChunk(clients, patients -> {
-      Map<String, List<Enrollment>> enrollments = measureRecords.enrollments(MeasureRecords.references(patients),
+      Map<String, List<Enrollment>> enrollments = measureRecords.enrollments(PopulationRecords.references(patients),
           visible);
       List<ClientRecordReader.ServiceUse> uses = records.serviceUse(patients);
       for (int i = 0; i < patients.size(); i++) {

@@ -1,5 +1,6 @@
 package org.casemgmt.adapter.reporting.measure;
 
+import org.casemgmt.adapter.reporting.PopulationRecords;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -16,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class UtilizationCounting implements MeasureCounting {
   private final ServiceUseReader reader;
-  private final MeasureRecords records;
+  private final PopulationRecords records;
   private final ProgramDefinitions programs;
 
-  UtilizationCounting(ServiceUseReader reader, MeasureRecords records, ProgramDefinitions programs) {
+  UtilizationCounting(ServiceUseReader reader, PopulationRecords records, ProgramDefinitions programs) {
     this.reader = reader;
     this.records = records;
     this.programs = programs;

@@ -96,8 +96,9 @@ class MhcldSubmissions {
       SubmissionReport report) {
     MhcldProperties.Layout layout = properties.layout(file);
     RecordLayout records = new RecordLayout(layout.fields(), layout.key(), properties);
-    List<String> enrolled = List.copyOf(reader.enrolled(period));
-    Map<String, String> ids = clientIds(enrolled);
+    List<String> enrolled = reader.enrolled(period, grant);
+    Map<String, String> ids = clientIds(enrolled.stream().map(client -> client.substring(client.indexOf('/') + 1))
+        .toList());
     Map<String, RecordLayout.Line> lines = new TreeMap<>();
     reader.read(enrolled, period, grant, LocalDate.now(clock.withZone(ZoneId.systemDefault())), report, client -> {
       String id = ids.get(client.client().substring(client.client().indexOf('/') + 1));

@@ -36,11 +36,9 @@ final class SubmissionReport {
     notCollected.merge(field, 1, Integer::sum);
   }
 
-  /** Records the recipient may not see (Part 2 without consent), by type: none of their facts were used. */
-  void withheld(String type, int count) {
-    if (count > 0) {
-      withheld.merge(type, count, Integer::sum);
-    }
+  /** Records the recipient may not see (a type it may not export, Part 2 without consent): not used. */
+  void withheld(String type) {
+    withheld.merge(type, 1, Integer::sum);
   }
 
   int excludedCount() {
@@ -57,7 +55,8 @@ final class SubmissionReport {
     notCollected.forEach((field, count) -> text.append(",").append(csv(field)).append(",not-collected,")
         .append(count).append(" records sent without a recorded value\n"));
     withheld.forEach((type, count) -> text.append(",").append(type).append(",withheld,").append(count)
-        .append(" Part 2 records without the clients' consent to the recipient were not used (42 CFR Part 2)\n"));
+        .append(" records not released to the recipient were not used (a type it may not export, or 42 CFR Part 2"
+        + " records without the client's consent to it)\n"));
     return text.toString();
   }
 

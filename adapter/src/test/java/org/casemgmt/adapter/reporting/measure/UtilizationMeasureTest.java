@@ -1,5 +1,6 @@
 package org.casemgmt.adapter.reporting.measure;
 
+import org.casemgmt.adapter.reporting.Enrollment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.casemgmt.adapter.reporting.measure;
+package org.casemgmt.adapter.reporting;
 
 import java.time.LocalDate;
 
@@ -12,7 +12,7 @@ import java.time.LocalDate;
  */
 public record Enrollment(String reference, String program, LocalDate start, LocalDate end, String caseManager) {
 
-  boolean covers(LocalDate day) {
+  public boolean covers(LocalDate day) {
     return !day.isBefore(start) && (end == null || !day.isAfter(end));
   }
 }

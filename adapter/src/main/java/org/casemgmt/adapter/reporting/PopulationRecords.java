@@ -1,4 +1,4 @@
-package org.casemgmt.adapter.reporting.measure;
+package org.casemgmt.adapter.reporting;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
@@ -20,7 +20,6 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 import org.casemgmt.adapter.eligibility.record.ClientRecordReader;
 import org.casemgmt.adapter.eligibility.record.FhirDates;
-import org.casemgmt.adapter.reporting.StoredResources;
 import org.casemgmt.adapter.security.AccessGrant;
 import org.casemgmt.adapter.security.Part2Release;
 import org.casemgmt.adapter.security.ReleaseControl;
@@ -34,13 +33,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * What every kind of measure reads the same way: the clients a search's matches name (however many), the clients a
+ * What every report (measures, MH-CLD) reads the same way: the clients a search's matches name (however many), the clients a
  * chunk at a time as the survivors of merges, their records of a type with one search per chunk, their enrollments,
  * and which records the caller may not see (a Part 2 record without the client's consent to this caller), which are
  * left out so that counts and lists tell nothing they withhold.
  */
 @Component
-class MeasureRecords {
+public class PopulationRecords {
   private static final int CHUNK = 200;
   private static final int PAGE = 500;
   /** Enrollments that never were or are not yet: they put a client in no program. */
@@ -53,7 +52,7 @@ class MeasureRecords {
   private final DaoRegistry daos;
   private final ObjectProvider<ReleaseControl> release;
 
-  MeasureRecords(ClientRecordReader records, StoredResources stored, DaoRegistry daos,
+  PopulationRecords(ClientRecordReader records, StoredResources stored, DaoRegistry daos,
       ObjectProvider<ReleaseControl> release) {
     this.records = records;
     this.stored = stored;
@@ -62,7 +61,7 @@ class MeasureRecords {
   }
 
   /** The clients ("Patient/12") the matches of a search name, however many (read in batches). */
-  <T extends IBaseResource> Set<String> clientsOf(Class<T> type, SearchParameterMap query,
+  public <T extends IBaseResource> Set<String> clientsOf(Class<T> type, SearchParameterMap query,
       Function<T, Reference> client) {
     Set<String> clients = new LinkedHashSet<>();
     stored.forEachBatch(type.getSimpleName(), query, new SystemRequestDetails(), () -> PAGE, batch ->
@@ -70,16 +69,19 @@ class MeasureRecords {
     return clients;
   }
 
-  /** The clients with an enrollment whose period overlaps the days (an open one runs on), however many. */
-  Set<String> clientsEnrolled(LocalDate from, LocalDate to) {
+  /**
+   * The clients with an enrollment that took place (not planned, waitlisted, cancelled or in error) and whose period
+   * overlaps the days (an open one runs on), however many.
+   */
+  public Set<String> clientsEnrolled(LocalDate from, LocalDate to) {
     return clientsOf(EpisodeOfCare.class, new SearchParameterMap()
         .add(EpisodeOfCare.SP_DATE, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, from.toString()))
         .add(EpisodeOfCare.SP_DATE, new DateParam(ParamPrefixEnum.LESSTHAN_OR_EQUALS, to.toString())),
-        EpisodeOfCare::getPatient);
+        episode -> NOT_ENROLLED.contains(episode.getStatus()) ? null : episode.getPatient());
   }
 
   /** Hands the clients to {@code use} a chunk at a time, as the Patients that stand for them (merged ones left out). */
-  void forEachChunk(List<String> clients, Consumer<List<Patient>> use) {
+  public void forEachChunk(List<String> clients, Consumer<List<Patient>> use) {
     for (int first = 0; first < clients.size(); first += CHUNK) {
       List<Patient> patients = records.survivingClients(clients.subList(first, Math.min(clients.size(),
           first + CHUNK)).stream().map(client -> client.substring(client.indexOf('/') + 1)).toList());
@@ -89,7 +91,7 @@ class MeasureRecords {
     }
   }
 
-  static ReferenceOrListParam references(List<Patient> patients) {
+  public static ReferenceOrListParam references(List<Patient> patients) {
     ReferenceOrListParam subjects = new ReferenceOrListParam();
     patients.forEach(patient -> subjects.addOr(new ReferenceParam(WorkflowCodes.reference(patient))));
     return subjects;
@@ -99,7 +101,7 @@ class MeasureRecords {
    * Whether the caller ({@code grant}; null for the service's own work) may see a record in a measure: a Part 2
    * record only as a bulk release to them would carry it. The clients were cut to the caller's reach already.
    */
-  Predicate<IBaseResource> visibleTo(AccessGrant grant) {
+  public Predicate<IBaseResource> visibleTo(AccessGrant grant) {
     ReleaseControl control = release.getIfAvailable();
     if (grant == null || control == null) {
       return record -> true;
@@ -109,7 +111,7 @@ class MeasureRecords {
   }
 
   /** The records of the query the caller may see, by client ("Patient/12"). */
-  <T extends IBaseResource> Map<String, List<T>> byClient(Class<T> type, SearchParameterMap query,
+  public <T extends IBaseResource> Map<String, List<T>> byClient(Class<T> type, SearchParameterMap query,
       Function<T, Reference> client, Predicate<IBaseResource> visible) {
     Map<String, List<T>> found = new HashMap<>();
     daos.getResourceDao(type).searchForResources(query, new SystemRequestDetails()).stream()
@@ -120,7 +122,7 @@ class MeasureRecords {
   }
 
   /** The clients' enrollments that took place (or are taking place) and that the caller may see, by client. */
-  Map<String, List<Enrollment>> enrollments(ReferenceOrListParam clients, Predicate<IBaseResource> visible) {
+  public Map<String, List<Enrollment>> enrollments(ReferenceOrListParam clients, Predicate<IBaseResource> visible) {
     Map<String, List<Enrollment>> found = new HashMap<>();
     byClient(EpisodeOfCare.class, SearchParameterMap.newSynchronous().add(EpisodeOfCare.SP_PATIENT, clients),
         EpisodeOfCare::getPatient, visible).forEach((client, episodes) -> episodes.forEach(episode -> {
