@@ -8,7 +8,15 @@ import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import java.time.LocalDate;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,11 +38,12 @@ import org.hl7.fhir.r4.model.EpisodeOfCare;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What every report (measures, MH-CLD) reads the same way: the clients a search's matches name (however many), the clients a
- * chunk at a time as the survivors of merges, their records of a type with one search per chunk, their enrollments,
+ * What every report (measures, MH-CLD) reads the same way: the clients a search's matches name (however many), the
+ * clients a chunk at a time as the survivors of merges (several chunks at once), their records of a type with one search per chunk, their enrollments,
  * and which records the caller may not see (a Part 2 record without the client's consent to this caller), which are
  * left out so that counts and lists tell nothing they withhold.
  */
@@ -51,13 +60,23 @@ public class PopulationRecords {
   private final StoredResources stored;
   private final DaoRegistry daos;
   private final ObjectProvider<ReleaseControl> release;
+  private final int readerThreads;
+  private final ExecutorService readers;
 
+  /** @param readerThreads chunks read at once (0: one per processor): reports are read-bound, and both cores help */
   PopulationRecords(ClientRecordReader records, StoredResources stored, DaoRegistry daos,
-      ObjectProvider<ReleaseControl> release) {
+      ObjectProvider<ReleaseControl> release, @Value("${adapter.reporting.reader-threads:0}") int readerThreads) {
     this.records = records;
     this.stored = stored;
     this.daos = daos;
     this.release = release;
+    this.readerThreads = readerThreads > 0 ? readerThreads : Runtime.getRuntime().availableProcessors();
+    AtomicInteger named = new AtomicInteger();
+    this.readers = Executors.newFixedThreadPool(this.readerThreads, task -> {
+      Thread thread = new Thread(task, "report-reader-" + named.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** The clients ("Patient/12") the matches of a search name, however many (read in batches). */
@@ -80,15 +99,44 @@ public class PopulationRecords {
         episode -> NOT_ENROLLED.contains(episode.getStatus()) ? null : episode.getPatient());
   }
 
-  /** Hands the clients to {@code use} a chunk at a time, as the Patients that stand for them (merged ones left out). */
-  public void forEachChunk(List<String> clients, Consumer<List<Patient>> use) {
+  /**
+   * Reads the clients a chunk at a time, as the Patients that stand for them (merged ones left out), on the reader
+   * threads, and hands what each chunk gave to {@code use} in the clients' order on the calling thread. A few chunks
+   * are read at once (one per reader thread), so the heap holds a few chunks' records whatever the population.
+   * {@code read} runs on several threads at once: what it shares must be safe for that (a request's caches are not).
+   */
+  public <R> void forEachChunk(List<String> clients, Function<List<Patient>, List<R>> read, Consumer<R> use) {
+    Deque<Future<List<R>>> reading = new ArrayDeque<>();
     for (int first = 0; first < clients.size(); first += CHUNK) {
-      List<Patient> patients = records.survivingClients(clients.subList(first, Math.min(clients.size(),
-          first + CHUNK)).stream().map(client -> client.substring(client.indexOf('/') + 1)).toList());
-      if (!patients.isEmpty()) {
-        use.accept(patients);
+      List<String> ids = clients.subList(first, Math.min(clients.size(), first + CHUNK)).stream()
+          .map(client -> client.substring(client.indexOf('/') + 1)).toList();
+      reading.add(readers.submit(() -> {
+        List<Patient> patients = records.survivingClients(ids);
+        return patients.isEmpty() ? List.<R>of() : read.apply(patients);
+      }));
+      if (reading.size() >= readerThreads) {
+        done(reading.poll()).forEach(use);
       }
     }
+    while (!reading.isEmpty()) {
+      done(reading.poll()).forEach(use);
+    }
+  }
+
+  private static <R> List<R> done(Future<List<R>> chunk) {
+    try {
+      return chunk.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading a report's clients", e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    readers.shutdownNow();
   }
 
   public static ReferenceOrListParam references(List<Patient> patients) {

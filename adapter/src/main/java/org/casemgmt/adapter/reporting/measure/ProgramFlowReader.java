@@ -54,8 +54,9 @@ class ProgramFlowReader {
   /** The facts of these clients; {@code to} is the period's last day, {@code grant} the caller's (or null). */
   List<ProgramFlowFacts> read(List<String> clients, LocalDate to, String referralType, AccessGrant grant) {
     List<ProgramFlowFacts> facts = new ArrayList<>();
-    Predicate<IBaseResource> visible = records.visibleTo(grant);
     records.forEachChunk(clients, patients -> {
+      Predicate<IBaseResource> visible = records.visibleTo(grant);
+      List<ProgramFlowFacts> chunk = new ArrayList<>();
       ReferenceOrListParam subjects = PopulationRecords.references(patients);
       Map<String, List<Enrollment>> enrollments = records.enrollments(subjects, visible);
       Map<String, List<Observation>> determinations = records.byClient(Observation.class,
@@ -70,7 +71,7 @@ class ProgramFlowReader {
               "isp")), CarePlan::getSubject, visible);
       for (Patient patient : patients) {
         String client = WorkflowCodes.reference(patient);
-        facts.add(new ProgramFlowFacts(client,
+        chunk.add(new ProgramFlowFacts(client,
             determinations.getOrDefault(client, List.of()).stream()
                 .flatMap(current -> madeBy(current, to, visible).stream()).toList(),
             enrollments.getOrDefault(client, List.of()),
@@ -78,7 +79,8 @@ class ProgramFlowReader {
                 .flatMap(referral -> referral(referral, referralType).stream()).toList(),
             plans.getOrDefault(client, List.of()).stream().flatMap(plan -> plan(plan).stream()).toList()));
       }
-    });
+      return chunk;
+    }, facts::add);
     return facts;
   }
 

@@ -60,11 +60,12 @@ class ServiceUseReader {
   List<ServiceUseFacts> read(List<String> clients, Set<String> followUpClasses, LocalDate from, LocalDate until,
       AccessGrant grant) {
     List<ServiceUseFacts> facts = new ArrayList<>();
-    Predicate<IBaseResource> visible = measureRecords.visibleTo(grant);
     measureRecords.forEachChunk(clients, patients -> {
+      Predicate<IBaseResource> visible = measureRecords.visibleTo(grant);
       Map<String, List<Enrollment>> enrollments = measureRecords.enrollments(PopulationRecords.references(patients),
           visible);
       List<ClientRecordReader.ServiceUse> uses = records.serviceUse(patients);
+      List<ServiceUseFacts> chunk = new ArrayList<>();
       for (int i = 0; i < patients.size(); i++) {
         Patient patient = patients.get(i);
         String client = WorkflowCodes.reference(patient);
@@ -72,12 +73,13 @@ class ServiceUseReader {
         Set<String> withheld = use.encounters().stream().filter(visible.negate()).map(WorkflowCodes::reference)
             .collect(Collectors.toSet());
         ClientEvidence evidence = use.evidence();
-        facts.add(new ServiceUseFacts(client, evidence.birthDate(), died(patient),
+        chunk.add(new ServiceUseFacts(client, evidence.birthDate(), died(patient),
             evidence.episodes().stream().filter(e -> !withheld.contains(e.reference())).toList(),
             evidence.coverage(), followUps(use, followUpClasses, from, until, withheld),
             enrollments.getOrDefault(client, List.of())));
       }
-    });
+      return chunk;
+    }, facts::add);
     return facts;
   }
 

@@ -5,6 +5,7 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -79,8 +80,9 @@ class MhcldReader {
   /** Hands each client's facts to {@code use}; {@code grant} is the recipient's (null: everything is used). */
   void read(List<String> clients, ReportingPeriod period, AccessGrant grant, LocalDate today,
       SubmissionReport report, Consumer<Client> use) {
-    Predicate<IBaseResource> visible = counted(population.visibleTo(grant), grant, report);
     population.forEachChunk(clients, patients -> {
+      Predicate<IBaseResource> visible = counted(population.visibleTo(grant), grant, report);
+      List<Client> chunk = new ArrayList<>();
       ReferenceOrListParam subjects = PopulationRecords.references(patients);
       Map<String, List<Condition>> conditions = population.byClient(Condition.class,
           SearchParameterMap.newSynchronous().add(Condition.SP_SUBJECT, subjects), Condition::getSubject, visible);
@@ -100,14 +102,15 @@ class MhcldReader {
             && inPeriod(FhirDates.day(e.getPeriod().getStartElement()), period))
             || theirResponses.stream().anyMatch(r -> inPeriod(FhirDates.day(r.getAuthoredElement()), period));
         List<PsychiatricEpisode> episodes = episodes(uses.get(i), encounters);
-        use.accept(new Client(client, served, ClientFacts.of(patients.get(i), period,
+        chunk.add(new Client(client, served, ClientFacts.of(patients.get(i), period,
             conditions.getOrDefault(client, List.of()), latest(theirResponses.stream()
                 .filter(r -> r.getQuestionnaire() != null && r.getQuestionnaire().startsWith(INTAKE)).toList(),
                 r -> FhirDates.day(r.getAuthoredElement()), period),
             latest(determinations.getOrDefault(client, List.of()), MhcldReader::evaluated, period), episodes),
             StateHospitalReadmissions.of(episodes, period, today)));
       }
-    });
+      return chunk;
+    }, use);
   }
 
   /** The client's episodes built from the Encounters the recipient may see. */

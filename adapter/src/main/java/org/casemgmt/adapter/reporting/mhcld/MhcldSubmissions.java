@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +36,6 @@ class MhcldSubmissions {
   private static final Logger log = LoggerFactory.getLogger(MhcldSubmissions.class);
   private static final String ID_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final int ID_LENGTH = 12;
-  private static final DateTimeFormatter MMDDYYYY = DateTimeFormatter.ofPattern("MMddyyyy");
 
   @PersistenceContext
   private EntityManager entityManager;
@@ -177,7 +175,7 @@ class MhcldSubmissions {
 
   private String fileName(MhcldFile file, ReportingPeriod period, int sequence) {
     return properties.fileName().replace("{state}", properties.state()).replace("{file}", file.name())
-        .replace("{period-end}", period.end().format(MMDDYYYY))
+        .replace("{period-end}", period.end().format(RecordLayout.MMDDYYYY))
         .replace("{sequence}", String.format("%02d", sequence));
   }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class RecordLayout {
   static final String TRANSACTION = "transaction-type";
-  private static final DateTimeFormatter MMDDYYYY = DateTimeFormatter.ofPattern("MMddyyyy");
+  static final DateTimeFormatter MMDDYYYY = DateTimeFormatter.ofPattern("MMddyyyy");
 
   private final List<MhcldProperties.Field> fields;
   private final List<String> key;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * What a submission left out and why, written beside its file: one CSV line per client or record left out and per
@@ -13,7 +14,8 @@ import java.util.TreeMap;
 final class SubmissionReport {
   private final List<String> lines = new ArrayList<>();
   private final Map<String, Integer> notCollected = new TreeMap<>();
-  private final Map<String, Integer> withheld = new TreeMap<>();
+  /** Counted as the clients are read, by several threads at once. */
+  private final Map<String, Integer> withheld = new ConcurrentSkipListMap<>();
   private int excluded;
 
   /** A record left out of the file. */
