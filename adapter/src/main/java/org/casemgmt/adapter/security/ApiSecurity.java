@@ -67,7 +67,12 @@ class ApiSecurity {
                 paths.matcher(HttpMethod.GET, "/.well-known/smart-configuration"),
                 paths.matcher(HttpMethod.GET, "/actuator/health/liveness"),
                 paths.matcher(HttpMethod.GET, "/actuator/health/readiness"),
-                paths.matcher("/error")).permitAll()
+                paths.matcher("/error"),
+                // The workspace's page and scripts carry no client data: it reads /fhir with the user's token.
+                paths.matcher(HttpMethod.GET, "/"), paths.matcher(HttpMethod.GET, "/workspace"),
+                paths.matcher(HttpMethod.GET, "/workspace/**"), paths.matcher(HttpMethod.GET, "/favicon.ico"),
+                // The embedded issuer's login form's style sheet.
+                paths.matcher(HttpMethod.GET, "/default-ui.css")).permitAll()
             .requestMatchers(paths.matcher("/fhir/**"), paths.matcher(HttpMethod.GET, "/actuator/health"))
                 .authenticated()
             .requestMatchers(paths.matcher("/admin/**"), paths.matcher("/actuator/**"))

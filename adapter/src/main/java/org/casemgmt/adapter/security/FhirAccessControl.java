@@ -135,9 +135,11 @@ public class FhirAccessControl {
       return Caseloads.members(group);
     }
     if (!context.getResourceDefinition(type).getSearchParamsForCompartmentName("Patient").isEmpty()) {
+      // A compartment parameter may name other types too (a Coverage's payor, an Organization): not clients.
       List<IIdType> owners = terser.getCompartmentOwnersForResource("Patient", resource, Set.of());
-      return owners.stream().filter(IIdType::hasIdPart).map(id -> "Patient/" + id.getIdPart())
-          .collect(java.util.stream.Collectors.toSet());
+      return owners.stream().filter(IIdType::hasIdPart)
+          .filter(id -> !id.hasResourceType() || "Patient".equals(id.getResourceType()))
+          .map(id -> "Patient/" + id.getIdPart()).collect(java.util.stream.Collectors.toSet());
     }
     return Set.of();
   }

@@ -41,6 +41,7 @@ class FhirAccessTest extends FhirServerTest {
     ids.put("labA", fixture.observation(ids.get("A"), "laboratory"));
     ids.put("vitalA", fixture.observation(ids.get("A"), "vital-signs"));
     ids.put("labB", fixture.observation(ids.get("B"), "laboratory"));
+    ids.put("coverageA", fixture.coverage(ids.get("A"), java.time.LocalDate.now().plusMonths(6)));
     for (String client : List.of("test-admin", "test-supervisor", "test-supervisor-v1", "test-feed", "test-partner",
         "test-state", "test-privacy", "test-lab-reader")) {
       tokens.put(client, Tokens.client(baseUrl(), client));
@@ -78,6 +79,8 @@ class FhirAccessTest extends FhirServerTest {
         // the case manager reaches the caseload only
         new Object[] {"case-manager", "GET", "/fhir/{A}", null, 200},
         new Object[] {"case-manager", "GET", "/fhir/{labA}", null, 200},
+        // Its payor is the agency, an Organization in a compartment parameter: no client outside the caseload.
+        new Object[] {"case-manager", "GET", "/fhir/{coverageA}", null, 200},
         new Object[] {"case-manager", "GET", "/fhir/{B}", null, 404},
         new Object[] {"case-manager", "GET", "/fhir/{labB}", null, 404},
         new Object[] {"case-manager", "POST", "/fhir/Observation", observation("{A}"), 201},

@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Consent;
+import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.HumanName;
 import org.hl7.fhir.r4.model.Observation;
@@ -71,6 +72,15 @@ public final class SecurityFixture {
         .setSubject(new Reference(client));
     observation.addCategory(new CodeableConcept(new Coding(OBSERVATION_CATEGORY, category, null)));
     return create(observation);
+  }
+
+  /** The client's coverage, active until the day given, paid by the agency (an Organization: not a client). */
+  public String coverage(String client, java.time.LocalDate until) {
+    Coverage coverage = new Coverage().setStatus(Coverage.CoverageStatus.ACTIVE).setBeneficiary(new Reference(client));
+    coverage.addPayor().setReference(AGENCY);
+    coverage.getPeriod().setStartElement(new DateTimeType(until.minusYears(1).toString()))
+        .setEndElement(new DateTimeType(until.toString()));
+    return create(coverage);
   }
 
   /** A diagnosis of the client, ICD-10-CM. */

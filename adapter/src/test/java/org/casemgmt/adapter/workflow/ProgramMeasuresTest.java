@@ -7,17 +7,12 @@ import java.util.List;
 import org.casemgmt.adapter.security.SecurityFixture;
 import org.casemgmt.adapter.testing.Tokens;
 import org.hl7.fhir.r4.model.CarePlan;
-import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Group;
-import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Measure;
 import org.hl7.fhir.r4.model.MeasureReport;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.BeforeAll;
@@ -200,17 +195,6 @@ class ProgramMeasuresTest extends MeasureTest {
 
   private LocalDate daysAgo(int days) {
     return today.minusDays(days);
-  }
-
-  /** {@code $evaluate-eligibility} under the SMI program, on the day given (today when null). */
-  private void evaluateEligibility(String client, LocalDate day) {
-    Parameters parameters = new Parameters();
-    parameters.addParameter().setName("program").setValue(new CodeType(SMI_PROGRAM));
-    if (day != null) {
-      parameters.addParameter().setName("date").setValue(new DateType(day.toString()));
-    }
-    fhir().operation().onInstance(new IdType(client)).named("$evaluate-eligibility")
-        .withParameters(parameters).returnResourceType(Observation.class).execute();
   }
 
   /** A referral of the client to case management in SMI, authored on the day; a Part 2 one names a SUD diagnosis. */

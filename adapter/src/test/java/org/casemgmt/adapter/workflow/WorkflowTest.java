@@ -31,6 +31,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -74,17 +75,33 @@ abstract class WorkflowTest extends FhirServerTest {
   /** A client in Sangamon county (IL), born 1986, with Medicaid and a schizophrenia diagnosis. */
   String eligibleClient() {
     String client = create(newClient(uniqueValue()));
+    medicaid(client);
+    Condition diagnosis = example("diagnosis", Condition.class);
+    diagnosis.setSubject(new Reference(client)).setEncounter(null);
+    diagnosis.setRecordedDateElement(new DateTimeType(today.minusMonths(3).toString()));
+    create(diagnosis);
+    return client;
+  }
+
+  /** The client's Medicaid coverage (the guide's example) since two years ago, paid through the agency. */
+  void medicaid(String client) {
     Coverage coverage = example("medicaid-coverage", Coverage.class);
     coverage.getIdentifierFirstRep().setValue(uniqueValue());
     coverage.setSubscriberId(coverage.getIdentifierFirstRep().getValue());
     coverage.setBeneficiary(new Reference(client)).setPayor(new ArrayList<>(List.of(new Reference(agency))));
     coverage.getPeriod().setStartElement(new DateTimeType(today.minusYears(2).toString()));
     create(coverage);
-    Condition diagnosis = example("diagnosis", Condition.class);
-    diagnosis.setSubject(new Reference(client)).setEncounter(null);
-    diagnosis.setRecordedDateElement(new DateTimeType(today.minusMonths(3).toString()));
-    create(diagnosis);
-    return client;
+  }
+
+  /** {@code $evaluate-eligibility} under the SMI program, on the day given (today when null). */
+  void evaluateEligibility(String client, LocalDate day) {
+    org.hl7.fhir.r4.model.Parameters parameters = new org.hl7.fhir.r4.model.Parameters();
+    parameters.addParameter().setName("program").setValue(new org.hl7.fhir.r4.model.CodeType(SMI_PROGRAM));
+    if (day != null) {
+      parameters.addParameter().setName("date").setValue(new org.hl7.fhir.r4.model.DateType(day.toString()));
+    }
+    fhir().operation().onInstance(new org.hl7.fhir.r4.model.IdType(client)).named("$evaluate-eligibility")
+        .withParameters(parameters).returnResourceType(Observation.class).execute();
   }
 
   /** A psychiatric stay (or crisis service, by kind) that began on the day. */

@@ -1,6 +1,7 @@
 package org.casemgmt.adapter.reporting.measure;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.casemgmt.adapter.security.AccessGrant;
@@ -36,8 +37,9 @@ class DischargeCounting implements MeasureCounting {
     DischargeDefinition discharge = definition.discharge();
     int longest = discharge.windowsDays().stream().mapToInt(Integer::intValue).max().orElse(0);
     DischargeMeasure rules = new DischargeMeasure(discharge);
-    return reader.read(clients, discharge.followUps(), from, to.plusDays(longest), grant).stream()
-        .flatMap(facts -> rules.evaluate(facts, from, to, today).stream())
-        .flatMap(outcome -> outcome.counted().stream()).toList();
+    List<Counted> counted = new ArrayList<>();
+    reader.read(clients, discharge.followUps(), from, to.plusDays(longest), grant,
+        facts -> rules.evaluate(facts, from, to, today).forEach(outcome -> counted.addAll(outcome.counted())));
+    return counted;
   }
 }

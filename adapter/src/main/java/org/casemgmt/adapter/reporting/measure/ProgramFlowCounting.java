@@ -7,6 +7,7 @@ import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ParamPrefixEnum;
 import ca.uhn.fhir.rest.param.TokenParam;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +62,9 @@ class ProgramFlowCounting implements MeasureCounting {
   public List<Counted> count(MeasureDefinition definition, List<String> clients, LocalDate from, LocalDate to,
       LocalDate today, AccessGrant grant) {
     ProgramFlowMeasure rules = new ProgramFlowMeasure(definition.programFlow());
-    return reader.read(clients, to, definition.programFlow().referralType(), grant).stream()
-        .flatMap(facts -> rules.evaluate(facts, from, to).stream()).toList();
+    List<Counted> counted = new ArrayList<>();
+    reader.read(clients, to, definition.programFlow().referralType(), grant,
+        facts -> counted.addAll(rules.evaluate(facts, from, to)));
+    return counted;
   }
 }

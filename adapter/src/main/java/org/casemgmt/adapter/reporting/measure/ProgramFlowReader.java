@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.casemgmt.adapter.eligibility.DeterminationOutcome;
 import org.casemgmt.adapter.eligibility.record.FhirDates;
@@ -51,9 +52,12 @@ class ProgramFlowReader {
     this.daos = daos;
   }
 
-  /** The facts of these clients; {@code to} is the period's last day, {@code grant} the caller's (or null). */
-  List<ProgramFlowFacts> read(List<String> clients, LocalDate to, String referralType, AccessGrant grant) {
-    List<ProgramFlowFacts> facts = new ArrayList<>();
+  /**
+   * The facts of these clients, to {@code use} one client at a time; {@code to} is the period's last day,
+   * {@code grant} the caller's (or null).
+   */
+  void read(List<String> clients, LocalDate to, String referralType, AccessGrant grant,
+      Consumer<ProgramFlowFacts> use) {
     records.forEachChunk(clients, patients -> {
       Predicate<IBaseResource> visible = records.visibleTo(grant);
       List<ProgramFlowFacts> chunk = new ArrayList<>();
@@ -80,8 +84,7 @@ class ProgramFlowReader {
             plans.getOrDefault(client, List.of()).stream().flatMap(plan -> plan(plan).stream()).toList()));
       }
       return chunk;
-    }, facts::add);
-    return facts;
+    }, use);
   }
 
   /** The determination's versions that may have been made in a period ending on {@code to}. */

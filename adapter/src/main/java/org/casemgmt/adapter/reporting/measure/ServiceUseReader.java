@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.casemgmt.adapter.eligibility.evidence.ClientEvidence;
@@ -54,12 +55,12 @@ class ServiceUseReader {
   }
 
   /**
-   * The facts of these clients, chunk by chunk; {@code grant} is the caller's (null for the service's own work).
+   * The facts of these clients, chunk by chunk, to {@code each} one client at a time (kept no longer than it keeps
+   * them: a population's facts would fill the heap); {@code grant} is the caller's (null for the service's own work).
    * Follow-up visits are those of the classes given from {@code from} up to {@code until} (none without classes).
    */
-  List<ServiceUseFacts> read(List<String> clients, Set<String> followUpClasses, LocalDate from, LocalDate until,
-      AccessGrant grant) {
-    List<ServiceUseFacts> facts = new ArrayList<>();
+  void read(List<String> clients, Set<String> followUpClasses, LocalDate from, LocalDate until, AccessGrant grant,
+      Consumer<ServiceUseFacts> each) {
     measureRecords.forEachChunk(clients, patients -> {
       Predicate<IBaseResource> visible = measureRecords.visibleTo(grant);
       Map<String, List<Enrollment>> enrollments = measureRecords.enrollments(PopulationRecords.references(patients),
@@ -79,8 +80,7 @@ class ServiceUseReader {
             enrollments.getOrDefault(client, List.of())));
       }
       return chunk;
-    }, facts::add);
-    return facts;
+    }, each);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.casemgmt.adapter.reporting.measure;
 
 import org.casemgmt.adapter.reporting.PopulationRecords;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,7 +47,8 @@ class UtilizationCounting implements MeasureCounting {
       LocalDate today, AccessGrant grant) {
     UtilizationMeasure rules = new UtilizationMeasure(definition.utilization(), programs.all().stream()
         .filter(ProgramDefinition::countDeniedClaims).map(ProgramDefinition::id).collect(Collectors.toSet()));
-    return reader.read(clients, Set.of(), from, to, grant).stream()
-        .flatMap(facts -> rules.evaluate(facts, from, to).stream()).toList();
+    List<Counted> counted = new ArrayList<>();
+    reader.read(clients, Set.of(), from, to, grant, facts -> counted.addAll(rules.evaluate(facts, from, to)));
+    return counted;
   }
 }
