@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -137,9 +138,11 @@ class WorkspaceBrowserTest extends WorkflowTest {
 
     WebElement activate = waitFor(By.cssSelector("article.isp button.activate"));
     activate.click();
-    new WebDriverWait(browser, WAIT).until(driver -> driver.findElements(By.cssSelector("article.isp h3")).stream()
+    pageWait().until(driver -> driver.findElements(By.cssSelector("article.isp h3")).stream()
         .anyMatch(heading -> heading.getText().equals("Plan to review: active")));
 
+    // The guide's Questionnaires are listed once the page has read them.
+    waitFor(By.xpath("//select[@id='questionnaire']/option[text()='Patient Health Questionnaire-9 (PHQ-9)']"));
     new Select(waitFor(By.id("questionnaire"))).selectByVisibleText("Patient Health Questionnaire-9 (PHQ-9)");
     browser.findElement(By.id("start-questionnaire")).click();
     waitFor(By.cssSelector("form.questionnaire"));
@@ -154,7 +157,7 @@ class WorkspaceBrowserTest extends WorkflowTest {
     browser.findElement(By.cssSelector("form.questionnaire button[type=submit]")).click();
     assertThat(waitFor(By.cssSelector("#work-message .done")).getText()).contains("recorded");
     // The server scores it: nine answers of 1 make a PHQ-9 total of 9, drawn once the page has reloaded.
-    new WebDriverWait(browser, WAIT).until(driver -> driver.findElements(By.cssSelector("figure.phq9 figcaption"))
+    pageWait().until(driver -> driver.findElements(By.cssSelector("figure.phq9 figcaption"))
         .stream().anyMatch(caption -> caption.getText().contains(today + " 9")));
 
     browser.get("http://127.0.0.1:" + port + "/workspace/#/client/" + notMine.substring("Patient/".length()));
@@ -172,13 +175,18 @@ class WorkspaceBrowserTest extends WorkflowTest {
   /** The first visible element found within the wait; else a failure saying where the browser is and what it shows. */
   private WebElement waitFor(By what) {
     try {
-      return new WebDriverWait(browser, WAIT).until(driver -> driver.findElements(what).stream()
+      return pageWait().until(driver -> driver.findElements(what).stream()
           .filter(WebElement::isDisplayed).findFirst().orElse(null));
     } catch (TimeoutException e) {
       throw new AssertionError("no " + what + " at " + browser.getCurrentUrl() + "; the page shows: "
           + browser.findElement(By.tagName("body")).getText() + "; console: " + browser.manage().logs()
               .get(LogType.BROWSER).getAll(), e);
     }
+  }
+
+  /** A wait that looks again when the page re-renders under it (elements found a moment ago are gone). */
+  private org.openqa.selenium.support.ui.FluentWait<WebDriver> pageWait() {
+    return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class);
   }
 
   /** axe-core's WCAG 2 A and AA rules on the page as it stands: no violation. */

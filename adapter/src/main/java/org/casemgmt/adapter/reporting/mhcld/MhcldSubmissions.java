@@ -79,21 +79,19 @@ class MhcldSubmissions {
         return null;
       }
       SubmissionReport report = new SubmissionReport();
-      Map<String, RecordLayout.Line> lines = lines(file, period, grant, report);
-      Outcome outcome = deliver(file, period, series, lines, report);
+      RecordLayout records = records(file);
+      Outcome outcome = deliver(file, period, series, records, lines(file, records, period, grant, report), report);
       series.scheduledOn(scheduledDay);
       log.info("MH-CLD {} for the period ending {}: {} added, {} changed, {} deleted, {} unchanged, {} excluded,"
-          + " {} Part 2 records withheld; file {}", file, period.end(), outcome.added(), outcome.changed(),
+          + " {} records withheld; file {}", file, period.end(), outcome.added(), outcome.changed(),
           outcome.deleted(), outcome.unchanged(), outcome.excluded(), outcome.withheld(), outcome.fileName());
       return outcome;
     });
   }
 
   /** The period's records by key: the served clients' BCI records, or their discharges' SHR records. */
-  private Map<String, RecordLayout.Line> lines(MhcldFile file, ReportingPeriod period, AccessGrant grant,
-      SubmissionReport report) {
-    MhcldProperties.Layout layout = properties.layout(file);
-    RecordLayout records = new RecordLayout(layout.fields(), layout.key(), properties);
+  private Map<String, RecordLayout.Line> lines(MhcldFile file, RecordLayout records, ReportingPeriod period,
+      AccessGrant grant, SubmissionReport report) {
     List<String> enrolled = reader.enrolled(period, grant);
     Map<String, String> ids = clientIds(enrolled.stream().map(client -> client.substring(client.indexOf('/') + 1))
         .toList());
@@ -118,10 +116,8 @@ class MhcldSubmissions {
     return lines;
   }
 
-  private Outcome deliver(MhcldFile file, ReportingPeriod period, SubmissionSeries series,
+  private Outcome deliver(MhcldFile file, ReportingPeriod period, SubmissionSeries series, RecordLayout records,
       Map<String, RecordLayout.Line> lines, SubmissionReport report) {
-    MhcldProperties.Layout layout = properties.layout(file);
-    RecordLayout records = new RecordLayout(layout.fields(), layout.key(), properties);
     String seriesId = SubmissionSeries.id(file, period);
     Map<String, SubmittedRecord> previous = new HashMap<>();
     entityManager.createQuery("select r from SubmittedRecord r where r.series = :series", SubmittedRecord.class)
@@ -155,6 +151,11 @@ class MhcldSubmissions {
     send(name + ".report.csv", report.text());
     return new Outcome(file, period, name, added, changed, previous.size(), unchanged, report.excludedCount(),
         report.withheldCount());
+  }
+
+  private RecordLayout records(MhcldFile file) {
+    MhcldProperties.Layout layout = properties.layout(file);
+    return new RecordLayout(layout.fields(), layout.key(), properties);
   }
 
   private String header(MhcldFile file, ReportingPeriod period, int count) {
