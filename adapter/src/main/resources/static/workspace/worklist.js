@@ -44,10 +44,15 @@ export async function worklist(practitioner) {
     || name(a.client).localeCompare(name(b.client)));
 }
 
-/** The caseload the service keeps for the practitioner (Group/caseload-<id>): its members. */
+/** The caseload the service keeps for the practitioner (Group/caseload-<id>): its members; none before a first. */
 async function caseload(practitioner) {
-  const group = await fhir(`Group/caseload-${practitioner.split('/')[1]}`);
-  return (group.member || []).filter(member => !member.inactive).map(member => member.entity.reference);
+  try {
+    const group = await fhir(`Group/caseload-${practitioner.split('/')[1]}`);
+    return (group.member || []).filter(member => !member.inactive).map(member => member.entity.reference);
+  } catch (refused) {
+    if (refused.status === 404) return [];
+    throw refused;
+  }
 }
 
 function byUrgency(a, b) {
