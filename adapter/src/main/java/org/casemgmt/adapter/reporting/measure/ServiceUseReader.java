@@ -37,18 +37,18 @@ class ServiceUseReader {
   static final String ACT_CLASS = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
   private final ClientRecordReader records;
-  private final PopulationRecords measureRecords;
+  private final PopulationRecords population;
 
-  ServiceUseReader(ClientRecordReader records, PopulationRecords measureRecords) {
+  ServiceUseReader(ClientRecordReader records, PopulationRecords population) {
     this.records = records;
-    this.measureRecords = measureRecords;
+    this.population = population;
   }
 
   /** The clients ("Patient/12") with a stay of one of these kinds overlapping the days, however many. */
   Set<String> clientsWithStays(Set<EpisodeKind> kinds, LocalDate from, LocalDate to) {
     TokenOrListParam types = new TokenOrListParam();
     kinds.forEach(kind -> types.add(EpisodeKind.SYSTEM, kind.code()));
-    return measureRecords.clientsOf(Encounter.class, new SearchParameterMap().add(Encounter.SP_TYPE, types)
+    return population.clientsOf(Encounter.class, new SearchParameterMap().add(Encounter.SP_TYPE, types)
         .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, from.toString()))
         .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.LESSTHAN_OR_EQUALS, to.toString())),
         Encounter::getSubject);
@@ -61,9 +61,9 @@ class ServiceUseReader {
    */
   void read(List<String> clients, Set<String> followUpClasses, LocalDate from, LocalDate until, AccessGrant grant,
       Consumer<ServiceUseFacts> each) {
-    measureRecords.forEachChunk(clients, patients -> {
-      Predicate<IBaseResource> visible = measureRecords.visibleTo(grant);
-      Map<String, List<Enrollment>> enrollments = measureRecords.enrollments(PopulationRecords.references(patients),
+    population.forEachChunk(clients, patients -> {
+      Predicate<IBaseResource> visible = population.visibleTo(grant);
+      Map<String, List<Enrollment>> enrollments = population.enrollments(PopulationRecords.references(patients),
           visible);
       List<ClientRecordReader.ServiceUse> uses = records.serviceUse(patients);
       List<ServiceUseFacts> chunk = new ArrayList<>();
