@@ -22,23 +22,27 @@ export async function worklist(practitioner) {
   const ids = await caseload(practitioner);
   const clients = (await byChunks(ids, chunk => `Patient?_id=${chunk.replace(/Patient\//g, '')}&_count=500`));
   const since = day(-RECENT_DAYS);
-  const [encounters, tasks, determinations, coverages, plans, followUps] = await Promise.all([
+  const [encounters, tasks, determinations, coverages, plans, enrollments, followUps] = await Promise.all([
     byChunks(ids, chunk => `Encounter?patient=${chunk}&date=ge${since}&_count=500`),
     byChunks(ids, chunk => `Task?patient=${chunk}&status=requested,received,accepted,ready,in-progress,on-hold&_count=500`),
     byChunks(ids, chunk => `Observation?patient=${chunk}&code=https://fhir.casemgmt-adapter.org/CodeSystem/case-management|eligibility-determination&_count=500`),
     byChunks(ids, chunk => `Coverage?beneficiary=${chunk}&_count=500`),
     byChunks(ids, chunk => `CarePlan?patient=${chunk}&status=active&_count=500`),
+    byChunks(ids, chunk => `EpisodeOfCare?patient=${chunk}&status=active&_count=500`),
     followUpsDue(practitioner)]);
+  const enrolled = new Set(enrollments.flatMap(episode => programsOf(episode)
+    .map(program => `${episode.patient?.reference} ${program}`)));
   const reasons = new Map(ids.map(id => [id, []]));
   const add = (client, item) => reasons.has(client) && reasons.get(client).push(item);
   encounters.forEach(encounter => encounterReasons(encounter).forEach(item => add(subjectOf(encounter), item)));
   tasks.forEach(task => taskReason(task).forEach(item => add(task.for && task.for.reference, item)));
-  determinations.forEach(o => determinationReason(o).forEach(item => add(o.subject && o.subject.reference, item)));
+  determinations.filter(o => !enrolled.has(`${o.subject?.reference} ${programOf(o)}`))
+    .forEach(o => determinationReason(o).forEach(item => add(o.subject && o.subject.reference, item)));
   coverages.forEach(c => coverageReason(c).forEach(item => add(c.beneficiary && c.beneficiary.reference, item)));
   plans.forEach(plan => planReason(plan).forEach(item => add(plan.subject && plan.subject.reference, item)));
   followUps.forEach(due => add(due.client, reason('follow-up', 1, due.until, due.text)));
   return clients.map(client => {
-    const items = reasons.get(`Patient/${client.id}`).sort(byUrgency);
+    const items = newlyEligibleAsOne(reasons.get(`Patient/${client.id}`)).sort(byUrgency);
     return {client, reasons: items, urgency: items.length ? items[0].urgency : 9, when: items.length ? items[0].when : ''};
   }).sort((a, b) => a.urgency - b.urgency || (a.when || '9').localeCompare(b.when || '9')
     || name(a.client).localeCompare(name(b.client)));
@@ -97,6 +101,25 @@ function taskReason(task) {
   return [];
 }
 
+/** The program a determination is for (its method), as the code an enrollment's type carries. */
+function programOf(observation) {
+  return (observation.method?.coding || [])[0]?.code;
+}
+
+function programsOf(episode) {
+  return (episode.type || []).flatMap(type => type.coding || [])
+    .filter(coding => coding.system === 'https://fhir.casemgmt-adapter.org/CodeSystem/program').map(c => c.code);
+}
+
+/** One line for a client newly eligible under several programs (a run evaluates each), not one per program. */
+function newlyEligibleAsOne(items) {
+  const eligible = items.filter(item => item.kind === 'eligible');
+  if (eligible.length < 2) return items;
+  const first = eligible.map(item => item.when).sort()[0];
+  return [...items.filter(item => item.kind !== 'eligible'), reason('eligible', 4, first,
+    `Newly eligible (${first}) for ${eligible.map(item => item.program).join('; ')}`)];
+}
+
 function determinationReason(observation) {
   const outcome = (observation.valueCodeableConcept?.coding || [])[0]?.code;
   const program = (observation.method?.coding || [])[0]?.display || 'a program';
@@ -104,7 +127,7 @@ function determinationReason(observation) {
   const end = (period.end || '').slice(0, 10);
   const start = (period.start || '').slice(0, 10);
   if (outcome === 'eligible' && start && daysBetween(start, today()) <= RECENT_DAYS) {
-    return [reason('eligible', 4, start, `Newly eligible for ${program} (${start})`)];
+    return [{...reason('eligible', 4, start, `Newly eligible for ${program} (${start})`), program}];
   }
   if (end && end >= today() && daysBetween(today(), end) <= SOON_DAYS) {
     return [reason('expiring', 5, end, `Determination for ${program} expires ${end}`)];

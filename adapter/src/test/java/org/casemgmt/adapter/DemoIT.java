@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import org.casemgmt.adapter.testing.AdapterProcess;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Group;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,14 @@ class DemoIT {
       // Tom Baker: two stays, schizoaffective disorder, Medicaid, but no address on record.
       assertThat(outcome(fhir, "ILDEMO0004")).isEqualTo("insufficient-information");
       assertThat(demo.output()).contains("Demo: sample feeds recorded");
+
+      // The agency's work on top (config/demo/workflow): the demo case manager's caseload, Ana Gomez not on it.
+      awaitOutput(demo, "Demo: caseload.json recorded");
+      Group caseload = fhir.read().resource(Group.class).withId("caseload-demo-cm").execute();
+      assertThat(caseload.getMember()).extracting(member -> medicaidId(fhir, member.getEntity().getReference()))
+          .containsExactlyInAnyOrder("ILDEMO0001", "ILDEMO0002", "ILDEMO0004");
+      assertThat(fhir.search().byUrl("EpisodeOfCare?status=active&care-manager=Practitioner/demo-cm")
+          .returnBundle(Bundle.class).execute().getEntry()).hasSize(2);
     }
     assertThat(workDir.resolve("data/demo")).isDirectoryContaining(path -> path.toString().endsWith(".mv.db"));
   }
@@ -62,6 +71,19 @@ class DemoIT {
         .returnBundle(Bundle.class).execute().getEntry();
     assertThat(found).as("the determination of " + medicaidId).hasSize(1);
     return ((Observation) found.get(0).getResource()).getValueCodeableConcept().getCodingFirstRep().getCode();
+  }
+
+  private static String medicaidId(IGenericClient fhir, String client) {
+    return fhir.read().resource(Patient.class).withUrl(client).execute().getIdentifier().stream()
+        .filter(identifier -> MEDICAID.startsWith(identifier.getSystem() + "|")).findFirst().orElseThrow().getValue();
+  }
+
+  private static void awaitOutput(AdapterProcess demo, String line) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (!demo.output().contains(line) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+    }
+    assertThat(demo.output()).contains(line);
   }
 
   /** The demo's population runs (one per program), completed. */
