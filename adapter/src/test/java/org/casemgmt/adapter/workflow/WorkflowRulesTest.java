@@ -5,8 +5,10 @@ import static org.casemgmt.adapter.testing.GuideExamples.newClient;
 import static org.casemgmt.adapter.testing.GuideExamples.uniqueValue;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -52,6 +54,28 @@ class WorkflowRulesTest extends WorkflowTest {
 
     update(approved(draft.copy(), client).setStatus(CarePlan.CarePlanStatus.ACTIVE));
     assertThat(read(CarePlan.class, isp).getStatus()).isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
+  }
+
+  @Test
+  void aTransactionMayCreateTheClientAndThePlanTheyApproved() {
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    String client = "urn:uuid:" + UUID.randomUUID();
+    String goal = "urn:uuid:" + UUID.randomUUID();
+    transaction.addEntry().setFullUrl(client).setResource(newClient(uniqueValue())).getRequest()
+        .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
+    transaction.addEntry().setFullUrl(goal).setResource(goal(client)).getRequest()
+        .setMethod(Bundle.HTTPVerb.POST).setUrl("Goal");
+    transaction.addEntry().setResource(approved(draftIsp(client, List.of(goal), List.of()), client)
+        .setStatus(CarePlan.CarePlanStatus.ACTIVE)).getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl("CarePlan");
+
+    Bundle response = fhir().transaction().withBundle(transaction).execute();
+
+    String stored = response.getEntry().get(0).getResponse().getLocation().replaceAll("/_history/.*", "");
+    CarePlan plan = read(CarePlan.class, response.getEntry().get(2).getResponse().getLocation()
+        .replaceAll("/_history/.*", ""));
+    assertThat(plan.getStatus()).isEqualTo(CarePlan.CarePlanStatus.ACTIVE);
+    assertThat(((Reference) plan.getExtensionByUrl(ISP_APPROVAL).getExtensionByUrl("approver").getValue())
+        .getReference()).isEqualTo(stored);
   }
 
   @Test

@@ -111,7 +111,9 @@ class IspPlans implements WorkflowStage<CarePlan> {
       return Optional.of("the approval has no date");
     }
     String type = who.getReferenceElement().getResourceType();
-    boolean theClient = "Patient".equals(type) && plan.getSubject().hasReference()
+    // In a transaction that creates the client too, both name it by its entry's fullUrl (urn:uuid) until stored.
+    boolean theClient = who.getReference().equals(plan.getSubject().getReference())
+        || "Patient".equals(type) && plan.getSubject().hasReference()
         && who.getReferenceElement().getIdPart().equals(plan.getSubject().getReferenceElement().getIdPart());
     if (!theClient && !"RelatedPerson".equals(type)) {
       return Optional.of("the approver is " + who.getReference() + ", neither the client ("
