@@ -64,7 +64,15 @@ export async function showClient(main, id, user) {
       el('p', {}, el('a', {href: '#/'}, 'Back to my caseload')));
     return;
   }
-  const refresh = () => showClient(main, id, user);
+  // A re-render replaces every element, the focused one too: focus goes to what the action changed (else the
+  // heading), not back to the top of the page, and a confirmation outlives the re-render.
+  const refresh = async ({focus, note} = {}) => {
+    await showClient(main, id, user);
+    const message = main.querySelector('#work-message');
+    if (note && message) message.replaceChildren(el('p', {class: 'done', role: 'status'}, note));
+    const target = (focus && main.querySelector(focus)) || main.querySelector('h1');
+    if (target) { target.tabIndex = -1; target.focus(); }
+  };
   const client = data.client;
   const anyPart2 = [...data.encounters, ...data.conditions, ...data.referrals].some(part2);
   main.replaceChildren(...[
@@ -142,7 +150,7 @@ function isp(data, user, refresh) {
         message.replaceChildren();
         try {
           await fhir(`CarePlan/${plan.id}`, {method: 'PUT', body: activated(plan, data.client, approval)});
-          await refresh();
+          await refresh({focus: `article.isp[data-plan="${plan.id}"] h3`});
         } catch (refused) {
           message.replaceChildren(problem(refused));
         }
@@ -217,8 +225,9 @@ function work(data, user, refresh) {
     message.replaceChildren();
     try {
       await write();
-      message.replaceChildren(el('p', {class: 'done', role: 'status'}, `${what} recorded.`));
-      setTimeout(refresh, 800);
+      const note = `${what} recorded.`;
+      message.replaceChildren(el('p', {class: 'done', role: 'status'}, note));
+      setTimeout(() => refresh({focus: '#work-message .done', note}), 800);
     } catch (refused) {
       message.replaceChildren(problem(refused));
     }
