@@ -5,8 +5,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -304,7 +305,8 @@ public class WorkspaceBench {
         const paint = performance.getEntriesByName('first-contentful-paint')[0];
         const fhir = performance.getEntriesByType('resource').filter(r => r.name.includes('/fhir/'));
         return [Math.round(paint ? paint.startTime : -1), document.querySelector('main').dataset.renderedAt,
-          fhir.length, ...fhir.map(r => Math.round(r.responseStart - r.requestStart))].join(' ');""");
+          fhir.length, ...fhir.map(r => r.name.replace(/^.*\\/fhir\\/([^?]*).*$/, '$1').replace(/[^A-Za-z$/-]/g, '')
+            + '=' + Math.round(r.responseStart - r.requestStart))].join(' ');""");
   }
 
   /** A page's timings over the loads: first contentful paint, content rendered, each /fhir request. */
@@ -313,6 +315,8 @@ public class WorkspaceBench {
     final List<Double> paint = new ArrayList<>();
     final List<Double> rendered = new ArrayList<>();
     final List<Double> requests = new ArrayList<>();
+    /** Each request's time by what it asked for (its path without the query: a type, an operation). */
+    final Map<String, List<Double>> byPath = new TreeMap<>();
     int requestsPerLoad;
 
     Timings(String page) {
@@ -320,15 +324,17 @@ public class WorkspaceBench {
     }
 
     void add(String measured, boolean counted) {
-      double[] values = Arrays.stream(measured.split(" ")).mapToDouble(Double::parseDouble).toArray();
+      String[] values = measured.split(" ");
       if (!counted) {
         return;
       }
-      paint.add(values[0]);
-      rendered.add(values[1]);
-      requestsPerLoad = (int) values[2];
+      paint.add(Double.parseDouble(values[0]));
+      rendered.add(Double.parseDouble(values[1]));
+      requestsPerLoad = Integer.parseInt(values[2]);
       for (int i = 3; i < values.length; i++) {
-        requests.add(values[i]);
+        String[] request = values[i].split("=");
+        requests.add(Double.parseDouble(request[1]));
+        byPath.computeIfAbsent(request[0], path -> new ArrayList<>()).add(Double.parseDouble(request[1]));
       }
     }
 
@@ -336,6 +342,7 @@ public class WorkspaceBench {
       System.out.printf("%s, %d loads: first contentful paint %s; content rendered %s; %d /fhir requests a load,"
               + " server time (time to first byte) %s%n", page, paint.size(), stats(paint), stats(rendered),
           requestsPerLoad, stats(requests));
+      byPath.forEach((path, times) -> System.out.printf("  %s: %d requests, %s%n", path, times.size(), stats(times)));
     }
 
     private static String stats(List<Double> values) {

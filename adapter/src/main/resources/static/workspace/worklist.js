@@ -3,7 +3,6 @@
 import {fhir, searchAll} from './smart.js';
 import {day, daysBetween, el, kindOf, name, today, identifierText} from './view.js';
 
-const CHUNK = 100;
 const RECENT_DAYS = 14;
 const SOON_DAYS = 30;
 
@@ -19,16 +18,20 @@ function reason(kind, urgency, when, text) {
 
 /** The caseload's clients with their reasons, most urgent first. */
 export async function worklist(practitioner) {
-  const ids = await caseload(practitioner);
-  const clients = (await byChunks(ids, chunk => `Patient?_id=${chunk.replace(/Patient\//g, '')}&_count=500`));
+  const group = `caseload-${practitioner.split('/')[1]}`;
+  const ids = await caseload(group);
+  if (!ids.length) return [];
+  // One search per kind of record, joined on the caseload Group in the server's SQL, however long the caseload.
+  const ofCaseload = `patient:Patient._has:Group:member:_id=${group}&_count=500`;
   const since = day(-RECENT_DAYS);
-  const [encounters, tasks, determinations, coverages, plans, enrollments, followUps] = await Promise.all([
-    byChunks(ids, chunk => `Encounter?patient=${chunk}&date=ge${since}&_count=500`),
-    byChunks(ids, chunk => `Task?patient=${chunk}&status=requested,received,accepted,ready,in-progress,on-hold&_count=500`),
-    byChunks(ids, chunk => `Observation?patient=${chunk}&code=https://fhir.casemgmt-adapter.org/CodeSystem/case-management|eligibility-determination&_count=500`),
-    byChunks(ids, chunk => `Coverage?beneficiary=${chunk}&_count=500`),
-    byChunks(ids, chunk => `CarePlan?patient=${chunk}&status=active&_count=500`),
-    byChunks(ids, chunk => `EpisodeOfCare?patient=${chunk}&status=active&_count=500`),
+  const [clients, encounters, tasks, determinations, coverages, plans, enrollments, followUps] = await Promise.all([
+    searchAll(`Patient?_has:Group:member:_id=${group}&_count=500`),
+    searchAll(`Encounter?${ofCaseload}&date=ge${since}`),
+    searchAll(`Task?${ofCaseload}&status=requested,received,accepted,ready,in-progress,on-hold`),
+    searchAll(`Observation?${ofCaseload}&code=https://fhir.casemgmt-adapter.org/CodeSystem/case-management|eligibility-determination`),
+    searchAll(`Coverage?${ofCaseload}`),
+    searchAll(`CarePlan?${ofCaseload}&status=active`),
+    searchAll(`EpisodeOfCare?${ofCaseload}&status=active`),
     followUpsDue(practitioner)]);
   const enrolled = new Set(enrollments.flatMap(episode => programsOf(episode)
     .map(program => `${episode.patient?.reference} ${program}`)));
@@ -42,16 +45,16 @@ export async function worklist(practitioner) {
   plans.forEach(plan => planReason(plan).forEach(item => add(plan.subject && plan.subject.reference, item)));
   followUps.forEach(due => add(due.client, reason('follow-up', 1, due.until, due.text)));
   return clients.map(client => {
-    const items = newlyEligibleAsOne(reasons.get(`Patient/${client.id}`)).sort(byUrgency);
+    const items = newlyEligibleAsOne(reasons.get(`Patient/${client.id}`) || []).sort(byUrgency);
     return {client, reasons: items, urgency: items.length ? items[0].urgency : 9, when: items.length ? items[0].when : ''};
   }).sort((a, b) => a.urgency - b.urgency || (a.when || '9').localeCompare(b.when || '9')
     || name(a.client).localeCompare(name(b.client)));
 }
 
 /** The caseload the service keeps for the practitioner (Group/caseload-<id>): its members; none before a first. */
-async function caseload(practitioner) {
+async function caseload(id) {
   try {
-    const group = await fhir(`Group/caseload-${practitioner.split('/')[1]}`);
+    const group = await fhir(`Group/${id}`);
     return (group.member || []).filter(member => !member.inactive).map(member => member.entity.reference);
   } catch (refused) {
     if (refused.status === 404) return [];
@@ -61,14 +64,6 @@ async function caseload(practitioner) {
 
 function byUrgency(a, b) {
   return a.urgency - b.urgency || (a.when || '').localeCompare(b.when || '');
-}
-
-async function byChunks(ids, query) {
-  const found = [];
-  for (let first = 0; first < ids.length; first += CHUNK) {
-    found.push(...await searchAll(query(ids.slice(first, first + CHUNK).join(','))));
-  }
-  return found;
 }
 
 function subjectOf(encounter) {

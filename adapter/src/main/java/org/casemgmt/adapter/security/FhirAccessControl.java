@@ -30,6 +30,8 @@ public class FhirAccessControl {
   /** Before the guide's profiles and the workflow's rules: a caller who may not write learns nothing of those. */
   static final int FIRST = -1000;
   private static final String GRANT = FhirAccessControl.class.getName() + ".grant";
+  /** The one reverse chain open to every caller: membership of a Group (see criteria). */
+  private static final String GROUP_MEMBERSHIP = "_has:Group:member:_id";
   /** What chained searches may go into: records the release control never withholds for being Part 2. */
   private static final Set<String> DIRECTORY = new java.util.TreeSet<>(
       Set.of("Patient", "Practitioner", "PractitionerRole", "Organization", "Location", "Group"));
@@ -174,15 +176,21 @@ public class FhirAccessControl {
 
   /**
    * Search criteria may look into other resources only where nothing is withheld: a chain into the directory and the
-   * client (Patient, Practitioner, PractitionerRole, Organization, Location, Group), never a reverse chain
-   * ({@code _has}) or a chain into clinical records. Otherwise which records match would tell what the release
-   * control withholds: {@code Patient?_has:Condition:subject:code=F11.20} names the clients with a Part 2 diagnosis
-   * without returning one.
+   * client (Patient, Practitioner, PractitionerRole, Organization, Location, Group), never a chain into clinical
+   * records or a reverse chain ({@code _has}) other than membership of a Group, anywhere in the chain. Otherwise
+   * which records match would tell what the release control withholds: {@code Patient?_has:Condition:subject:code=
+   * F11.20}, or {@code Encounter?patient:Patient._has:Condition:subject:code=F11.20}, names the clients with a Part 2
+   * diagnosis without returning one. Group membership tells no more than reading the Group ({@code Group?member=})
+   * does, and lets a case manager ask for their caseload's records in one search
+   * ({@code Encounter?patient:Patient._has:Group:member:_id=caseload-7}).
    */
   public void criteria(String type, java.util.Collection<String> parameters) {
     for (String name : parameters) {
-      if (name.startsWith("_has")) {
-        throw forbidden("Reverse chaining (_has) is not available: it would reveal withheld records");
+      for (String link : name.split("\\.")) {
+        if (link.startsWith("_has") && !link.equals(GROUP_MEMBERSHIP)) {
+          throw forbidden("Reverse chaining (_has) is available for Group membership (" + GROUP_MEMBERSHIP
+              + ") only: any other would reveal withheld records");
+        }
       }
       int dot = name.indexOf('.');
       if (dot > 0 && !name.startsWith("_")) {

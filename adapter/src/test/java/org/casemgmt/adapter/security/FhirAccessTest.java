@@ -115,6 +115,8 @@ class FhirAccessTest extends FhirServerTest {
         new Object[] {"test-admin", "POST", "/fhir/Subscription", subscription("http://127.0.0.1:9/hook"), 201},
         // criteria that would tell what is withheld: reverse chains, chains into clinical records
         new Object[] {"test-supervisor", "GET", "/fhir/Patient?_has:Condition:subject:code=F11.20", null, 403},
+        new Object[] {"test-supervisor", "GET", "/fhir/Encounter?patient:Patient._has:Condition:subject:code=F11.20",
+            null, 403},
         new Object[] {"test-supervisor", "GET", "/fhir/Encounter?diagnosis.code=F11.20", null, 403},
         new Object[] {"test-supervisor", "GET", "/fhir/Observation?subject:Patient.identifier=x%7Cy", null, 200},
         // a count would count what is withheld: HAPI's consent hooks refuse it
@@ -172,6 +174,20 @@ class FhirAccessTest extends FhirServerTest {
     List<String> caseload = members(bundle("case-manager", "/fhir/Group?_id=caseload-test-cm"));
     assertThat(about(bundle("case-manager", "/fhir/Patient?_sort=-_lastUpdated&_count=1"))).hasSize(1)
         .allMatch(caseload::contains);
+  }
+
+  /**
+   * Group membership is the one reverse chain open to callers: a supervisor asks for a case manager's caseload's
+   * records in one search, and gets those and no other client's.
+   */
+  @Test
+  void recordsOfAGroupsMembersAreFoundInOneSearch() throws Exception {
+    List<String> caseload = members(bundle("test-supervisor", "/fhir/Group?_id=caseload-test-cm"));
+    Bundle labs = bundle("test-supervisor",
+        "/fhir/Observation?category=laboratory&patient:Patient._has:Group:member:_id=caseload-test-cm&_count=500");
+    assertThat(about(labs)).contains(ids.get("A")).doesNotContain(ids.get("B")).allMatch(caseload::contains);
+    Bundle clients = bundle("test-supervisor", "/fhir/Patient?_has:Group:member:_id=caseload-test-cm&_count=500");
+    assertThat(about(clients)).containsExactlyInAnyOrderElementsOf(caseload);
   }
 
   /** The caseload Group follows the CareTeams: a client joins with an active team and leaves when it ends. */
