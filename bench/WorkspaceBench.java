@@ -279,7 +279,10 @@ public class WorkspaceBench {
       String longRecord = browser.script("const rows = [...document.querySelectorAll('table.worklist tbody tr')];"
           + "return rows.length + ' ' + rows.find(r => r.textContent.includes('Client99999')).dataset.client");
       String[] found = longRecord.split(" ");
-      System.out.printf("worklist of %s clients; the long record is Patient/%s%n", found[0], found[1]);
+      System.out.printf("worklist of %s clients; the long record is Patient/%s; reasons shown: %s%n", found[0],
+          found[1], browser.script("const text = document.querySelector('table.worklist').innerText;"
+              + "return ['Discharged', 'Crisis', 'Newly eligible', 'Coverage ends', 'ISP review', 'Follow-up']"
+              + ".map(kind => kind + ' ' + (text.split(kind).length - 1)).join(', ')"));
       Timings worklist = new Timings("worklist");
       Timings record = new Timings("client record");
       for (int load = 0; load <= loads; load++) {

@@ -21,17 +21,20 @@ export async function worklist(practitioner) {
   const group = `caseload-${practitioner.split('/')[1]}`;
   const ids = await caseload(group);
   if (!ids.length) return [];
-  // One search per kind of record, joined on the caseload Group in the server's SQL, however long the caseload.
-  const ofCaseload = `patient:Patient._has:Group:member:_id=${group}&_count=500`;
+  // One search per kind of record, joined on the caseload Group in the server's SQL, however long the caseload,
+  // each asking only for the elements the worklist reads (a determination's evidence is most of its size).
+  const ofCaseload = `patient:Patient._has:Group:member:_id=${group}&_count=500&_elements`;
   const since = day(-RECENT_DAYS);
   const [clients, encounters, tasks, determinations, coverages, plans, enrollments, followUps] = await Promise.all([
-    searchAll(`Patient?_has:Group:member:_id=${group}&_count=500`),
-    searchAll(`Encounter?${ofCaseload}&date=ge${since}`),
-    searchAll(`Task?${ofCaseload}&status=requested,received,accepted,ready,in-progress,on-hold`),
-    searchAll(`Observation?${ofCaseload}&code=https://fhir.casemgmt-adapter.org/CodeSystem/case-management|eligibility-determination`),
-    searchAll(`Coverage?${ofCaseload}`),
-    searchAll(`CarePlan?${ofCaseload}&status=active`),
-    searchAll(`EpisodeOfCare?${ofCaseload}&status=active`),
+    searchAll(`Patient?_has:Group:member:_id=${group}&_count=500&_elements=name,identifier`),
+    searchAll(`Encounter?${ofCaseload}=status,type,subject,period&date=ge${since}`),
+    searchAll(`Task?${ofCaseload}=status,code,description,for,authoredOn,restriction`
+      + '&status=requested,received,accepted,ready,in-progress,on-hold'),
+    searchAll(`Observation?${ofCaseload}=subject,method,value,effective`
+      + '&code=https://fhir.casemgmt-adapter.org/CodeSystem/case-management|eligibility-determination'),
+    searchAll(`Coverage?${ofCaseload}=status,beneficiary,period`),
+    searchAll(`CarePlan?${ofCaseload}=subject,period&status=active`),
+    searchAll(`EpisodeOfCare?${ofCaseload}=patient,type&status=active`),
     followUpsDue(practitioner)]);
   const enrolled = new Set(enrollments.flatMap(episode => programsOf(episode)
     .map(program => `${episode.patient?.reference} ${program}`)));
