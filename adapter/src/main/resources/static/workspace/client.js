@@ -15,15 +15,15 @@ async function record(id) {
   const of = `patient=Patient/${id}`;
   const [encounters, conditions, coverages, enrollments, determinations, plans, referrals, responses, scores, teams] =
     await Promise.all([
-      searchAll(`Encounter?${of}&_revinclude=Provenance:target&_count=200`),
-      searchAll(`Condition?${of}&_revinclude=Provenance:target&_count=200`),
+      searchAll(`Encounter?${of}&_revinclude=Provenance:target&_count=1000`),
+      searchAll(`Condition?${of}&_revinclude=Provenance:target&_count=1000`),
       searchAll(`Coverage?beneficiary=Patient/${id}&_revinclude=Provenance:target&_count=100`),
       searchAll(`EpisodeOfCare?${of}&_count=100`),
       searchAll(`Observation?${of}&code=${CM}|eligibility-determination&_revinclude=Provenance:target&_count=50`),
       searchAll(`CarePlan?${of}&category=${CM}|isp&_include=CarePlan:goal&_count=50`),
       searchAll(`ServiceRequest?${of}&_revinclude=Task:focus&_count=100`),
       searchAll(`QuestionnaireResponse?${of}&_sort=-authored&_count=100`),
-      searchAll(`Observation?${of}&code=http://loinc.org|${PHQ9_TOTAL}&_sort=date&_count=200`),
+      searchAll(`Observation?${of}&code=http://loinc.org|${PHQ9_TOTAL}&_sort=date&_count=1000`),
       searchAll(`CareTeam?${of}&status=active&_count=20`)]);
   const provenance = [...encounters, ...conditions, ...coverages, ...determinations]
     .filter(r => r.resourceType === 'Provenance');

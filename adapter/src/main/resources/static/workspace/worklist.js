@@ -23,10 +23,10 @@ export async function worklist(practitioner) {
   if (!ids.length) return [];
   // One search per kind of record, joined on the caseload Group in the server's SQL, however long the caseload,
   // each asking only for the elements the worklist reads (a determination's evidence is most of its size).
-  const ofCaseload = `patient:Patient._has:Group:member:_id=${group}&_count=500&_elements`;
+  const ofCaseload = `patient:Patient._has:Group:member:_id=${group}&_count=1000&_elements`;
   const since = day(-RECENT_DAYS);
   const [clients, encounters, tasks, determinations, coverages, plans, enrollments, followUps] = await Promise.all([
-    searchAll(`Patient?_has:Group:member:_id=${group}&_count=500&_elements=name,identifier`),
+    searchAll(`Patient?_has:Group:member:_id=${group}&_count=1000&_elements=name,identifier`),
     searchAll(`Encounter?${ofCaseload}=status,type,subject,period&date=ge${since}`),
     searchAll(`Task?${ofCaseload}=status,code,description,for,authoredOn,restriction`
       + '&status=requested,received,accepted,ready,in-progress,on-hold'),

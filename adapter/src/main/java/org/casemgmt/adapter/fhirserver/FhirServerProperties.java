@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record FhirServerProperties(
     List<String> resourceTypes,
     @DefaultValue("20") int defaultPageSize,
-    @DefaultValue("200") int maxPageSize,
+    @DefaultValue("1000") int maxPageSize,
     @DefaultValue("1000") int maxIncludesPerPage,
     @DefaultValue("false") boolean massIngestion,
     Map<String, List<String>> searchParameters,
