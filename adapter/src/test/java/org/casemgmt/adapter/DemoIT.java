@@ -63,6 +63,15 @@ class DemoIT {
       assertThat(fhir.search().byUrl("EpisodeOfCare?status=active&care-manager=Practitioner/demo-cm")
           .returnBundle(Bundle.class).execute().getEntry()).hasSize(2);
     }
+    // Started again on its data, the demo records the agency's work once, not twice.
+    try (AdapterProcess again = AdapterProcess.start(workDir, "--spring.profiles.active=demo")) {
+      awaitOutput(again, "Demo: caseload.json recorded");
+      IGenericClient fhir = client(again);
+      assertThat(fhir.search().byUrl("CarePlan?identifier=https://fhir.casemgmt-adapter.org/demo-record|")
+          .returnBundle(Bundle.class).execute().getEntry()).hasSize(3);
+      assertThat(fhir.search().byUrl("EpisodeOfCare?care-manager=Practitioner/demo-cm")
+          .returnBundle(Bundle.class).execute().getEntry()).hasSize(2);
+    }
     assertThat(workDir.resolve("data/demo")).isDirectoryContaining(path -> path.toString().endsWith(".mv.db"));
   }
 
