@@ -6,14 +6,16 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Patient;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Notices evidence written through HAPI's storage (the ADT and claims feeds, the FHIR API, merges) and hands its
- * clients to the re-evaluation queue once the transaction has committed: never before, since the evaluation must see
- * the new record and a rolled-back write is no evidence. One transaction names each client once, however many of
- * their resources it writes.
+ * Notices evidence written through HAPI's storage (the ADT and claims feeds, the FHIR API, merges) and queues its
+ * clients for re-evaluation in the same transaction, just before it commits: a committed write always leaves its
+ * clients queued, a rolled-back one queues nothing. One transaction queues each client once, however many of their
+ * resources it writes, and none it created: a client new in this transaction has no determination to keep current
+ * (one is made when asked for: a screening, a population run).
  */
 @Interceptor
 class EvidenceCommits {
@@ -25,37 +27,48 @@ class EvidenceCommits {
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
   void created(IBaseResource resource) {
-    noted(resource);
+    noted(resource, resource instanceof Patient);
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
   void updated(IBaseResource previous, IBaseResource resource) {
-    noted(resource);
+    noted(resource, false);
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
   void deleted(IBaseResource resource) {
-    noted(resource);
+    noted(resource, false);
   }
 
-  private void noted(IBaseResource resource) {
-    EvidenceSubjects.clientOf(resource).ifPresent(this::afterCommit);
+  private void noted(IBaseResource resource, boolean newClient) {
+    EvidenceSubjects.clientOf(resource).ifPresent(client -> {
+      if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+        if (!newClient) {
+          queue.add(client);
+        }
+        return;
+      }
+      Written written = written();
+      written.clients.add(client);
+      if (newClient) {
+        written.created.add(client);
+      }
+    });
   }
 
-  @SuppressWarnings("unchecked")
-  private void afterCommit(String patientId) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      queue.add(patientId);
-      return;
-    }
-    Set<String> clients = (Set<String>) TransactionSynchronizationManager.getResource(this);
-    if (clients == null) {
-      Set<String> committed = new LinkedHashSet<>();
-      TransactionSynchronizationManager.bindResource(this, committed);
+  /** What this transaction wrote about, bound to it, queued just before it commits. */
+  private Written written() {
+    Written written = (Written) TransactionSynchronizationManager.getResource(this);
+    if (written == null) {
+      Written bound = new Written();
+      TransactionSynchronizationManager.bindResource(this, bound);
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
-        public void afterCommit() {
-          committed.forEach(queue::add);
+        public void beforeCommit(boolean readOnly) {
+          bound.clients.removeAll(bound.created);
+          if (!bound.clients.isEmpty()) {
+            queue.add(bound.clients, Set.of());
+          }
         }
 
         @Override
@@ -63,8 +76,14 @@ class EvidenceCommits {
           TransactionSynchronizationManager.unbindResourceIfPossible(EvidenceCommits.this);
         }
       });
-      clients = committed;
+      written = bound;
     }
-    clients.add(patientId);
+    return written;
+  }
+
+  /** The clients one transaction wrote evidence about, and those it created. */
+  private static final class Written {
+    final Set<String> clients = new LinkedHashSet<>();
+    final Set<String> created = new LinkedHashSet<>();
   }
 }

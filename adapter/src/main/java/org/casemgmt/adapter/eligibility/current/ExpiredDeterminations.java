@@ -72,11 +72,12 @@ class ExpiredDeterminations implements SchedulingConfigurer {
       observations.search(SearchParameterMap.newSynchronous().add("_id", page), new SystemRequestDetails())
           .getAllResources().forEach(found -> {
             String client = ((Observation) found).getSubject().getReferenceElement().getIdPart();
-            if (client != null && clients.add(client)) {
-              queue.add(client);
+            if (client != null) {
+              clients.add(client);
             }
           });
     }
+    queue.add(clients, Set.of());
     log.info("Daily re-evaluation on {}: {} determinations ended, {} clients queued", today, ids.size(),
         clients.size());
     return clients.size();

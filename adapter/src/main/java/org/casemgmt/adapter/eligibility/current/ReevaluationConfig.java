@@ -2,6 +2,7 @@ package org.casemgmt.adapter.eligibility.current;
 
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import org.casemgmt.adapter.eligibility.determination.EligibilityEvaluations;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinitions;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Re-evaluation on new evidence and daily. The evidence watcher is registered with HAPI's storage interceptors, so it
@@ -25,10 +27,11 @@ class ReevaluationConfig {
 
   @Bean
   ReevaluationQueue reevaluationQueue(ReevaluationProperties properties, ClientRecordReader record, DaoRegistry daos,
-      ProgramDefinitions programs, EligibilityEvaluations evaluations, Clock clock) {
-    log.info("Eligibility re-evaluation: on new evidence (queue of at most {} clients), daily at cron '{}'",
-        properties.queueCapacity(), properties.cron());
-    return new ReevaluationQueue(properties.queueCapacity(),
+      ProgramDefinitions programs, EligibilityEvaluations evaluations, Clock clock, EntityManager entityManager,
+      PlatformTransactionManager transactions) {
+    log.info("Eligibility re-evaluation: on new evidence (queued in CM_REEVALUATION, looked for every {}, leased for"
+        + " {}), daily at cron '{}'", properties.poll(), properties.lease(), properties.cron());
+    return new ReevaluationQueue(entityManager, transactions, clock, properties.poll(), properties.lease(),
         new ClientReevaluation(record, daos, programs, evaluations, clock));
   }
 

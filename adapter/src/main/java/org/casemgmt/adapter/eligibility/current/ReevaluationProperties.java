@@ -1,5 +1,6 @@
 package org.casemgmt.adapter.eligibility.current;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param enabled whether new evidence and the daily pass re-evaluate clients at all
  * @param cron when the daily pass runs (Spring cron, six fields, the service's time zone); {@code -} turns it off
- * @param queueCapacity the most clients waiting for re-evaluation at once; each is held once however often new
- *     evidence names them, so this bounds memory (about 100 bytes a client) whatever a feed sends
+ * @param poll how often a node looks for clients queued by another node or before a restart (its own writes wake
+ *     it at once)
+ * @param lease how long a node holds a client it is evaluating before another node may take the client over
  */
 @ConfigurationProperties("adapter.eligibility.reevaluation")
 record ReevaluationProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0 30 4 * * *") String cron,
-    @DefaultValue("100000") int queueCapacity) {}
+    @DefaultValue("PT5S") Duration poll, @DefaultValue("PT10M") Duration lease) {}

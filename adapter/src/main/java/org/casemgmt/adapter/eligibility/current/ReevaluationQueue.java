@@ -1,122 +1,219 @@
 package org.casemgmt.adapter.eligibility.current;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Map;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Clients waiting to be re-evaluated, worked through one at a time on a thread of its own, so a feed's writer never
- * waits for an evaluation and two cores are not swamped by them. A client is held once however often new evidence
- * names them (a claims file touching 6,000 clients queues at most 6,000 entries); one named again while being
- * evaluated is queued again, since the evaluation may have read the record before that evidence committed. When the
- * queue is full a new client is dropped and counted (their determination catches up with the next evidence or the
- * daily pass); the writer is never held up. A client may also be queued with programs they have no determination for
- * yet (a completed screening asks for one): those are evaluated too, and merged with any asked for while waiting.
+ * Clients waiting to be re-evaluated, kept in the database ({@code CM_REEVALUATION}) and worked through one at a time
+ * on a thread of its own, so a feed's writer never waits for an evaluation and two cores are not swamped by them.
+ * A client is queued in the transaction that wrote the evidence, so nothing is lost between a commit and the queue,
+ * nor on a restart; every node's worker takes clients from the same table (a lease per client: one node evaluates a
+ * client at a time, and a node that stops mid-evaluation leaves the client to another once the lease runs out). A
+ * client named while being evaluated is evaluated again, since the evaluation may have read the record before that
+ * evidence committed. A client may also be queued with programs they have no determination for yet (a completed
+ * screening asks for one): those are evaluated too, merged with any asked for while waiting.
  */
 class ReevaluationQueue implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(ReevaluationQueue.class);
 
-  private final Object lock = new Object();
-  /** Client to the programs asked for beyond those they have a determination for (mostly none). */
-  private final LinkedHashMap<String, Set<String>> pending = new LinkedHashMap<>();
-  private final int capacity;
+  private final EntityManager entityManager;
+  private final TransactionTemplate ownTransaction;
+  private final Clock clock;
+  private final Duration poll;
+  private final Duration lease;
   private final BiConsumer<String, Set<String>> reevaluation;
+  private final Object lock = new Object();
   private Thread worker;
   private boolean running;
   private boolean working;
+  private boolean woken;
   private long done;
-  private long dropped;
 
   /**
+   * @param poll how often the worker looks for clients another node or an earlier run queued
+   * @param lease how long a worker holds a client before another may take it
    * @param reevaluation re-evaluates one client (a Patient id) under the programs they have a determination for and
    *     the ones asked for; a failure is its own to log
    */
-  ReevaluationQueue(int capacity, BiConsumer<String, Set<String>> reevaluation) {
-    this.capacity = capacity;
+  ReevaluationQueue(EntityManager entityManager, PlatformTransactionManager transactions, Clock clock, Duration poll,
+      Duration lease, BiConsumer<String, Set<String>> reevaluation) {
+    this.entityManager = entityManager;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+    this.poll = poll;
+    this.lease = lease;
     this.reevaluation = reevaluation;
   }
 
   void add(String patientId) {
-    add(patientId, Set.of());
+    add(List.of(patientId), Set.of());
   }
 
-  /** Queues the client, with programs to evaluate them under even without a determination yet. */
-  void add(String patientId, Set<String> programs) {
-    synchronized (lock) {
-      if (pending.size() >= capacity && !pending.containsKey(patientId)) {
-        dropped++;
-        if (dropped == 1 || dropped % 1000 == 0) {
-          log.warn("Re-evaluation queue full ({} clients): {} clients dropped so far", capacity, dropped);
+  /**
+   * Queues the clients, with programs to evaluate them under even without a determination yet: in the caller's
+   * transaction when there is one (queued if it commits, not if it rolls back), else in one of its own.
+   */
+  void add(Collection<String> patientIds, Set<String> programs) {
+    String asked = programs.isEmpty() ? null : String.join(",", new TreeSet<>(programs));
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      patientIds.forEach(client -> entityManager.persist(new QueuedReevaluation(client, asked, clock.instant())));
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCommit() {
+          wake();
         }
-        return;
-      }
-      Set<String> asked = pending.get(patientId);
-      if (asked == null) {
-        pending.put(patientId, new LinkedHashSet<>(programs));
-        lock.notifyAll();
-      } else {
-        asked.addAll(programs);
-      }
+      });
+    } else {
+      ownTransaction.executeWithoutResult(status -> patientIds.forEach(client ->
+          entityManager.persist(new QueuedReevaluation(client, asked, clock.instant()))));
+      wake();
     }
   }
 
   /** Whether nothing is waiting or being evaluated. */
   boolean idle() {
     synchronized (lock) {
-      return pending.isEmpty() && !working;
+      if (working) {
+        return false;
+      }
     }
+    return waiting() == 0;
   }
 
-  /** Clients re-evaluated since start. */
+  /** Clients re-evaluated on this node since start. */
   long done() {
     synchronized (lock) {
       return done;
     }
   }
 
+  private long waiting() {
+    return ownTransaction.execute(status -> entityManager.createQuery(
+        "select count(q) from QueuedReevaluation q", Long.class).getSingleResult());
+  }
+
   private void work() {
-    while (true) {
-      Map.Entry<String, Set<String>> next;
+    while (running()) {
       synchronized (lock) {
-        while (running && pending.isEmpty()) {
-          try {
-            lock.wait();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-        }
-        if (!running) {
-          return;
-        }
-        Iterator<Map.Entry<String, Set<String>>> first = pending.entrySet().iterator();
-        next = first.next();
-        first.remove();
         working = true;
       }
+      Claim claim = null;
       try {
-        reevaluation.accept(next.getKey(), next.getValue());
+        claim = claimNext();
+        if (claim != null && claim.client() != null) {
+          reevaluation.accept(claim.client(), claim.programs());
+        }
       } catch (RuntimeException e) {
         // The class only: a message may quote the record.
-        log.warn("Re-evaluation of Patient/{} failed: {}", next.getKey(), e.getClass().getName());
+        log.warn("Re-evaluation of Patient/{} failed: {}", claim == null ? "?" : claim.client(),
+            e.getClass().getName());
       } finally {
-        synchronized (lock) {
-          working = false;
-          done++;
-          lock.notifyAll();
-        }
+        release(claim);
       }
+      if (claim == null) {
+        awaitWork();
+      }
+    }
+  }
+
+  /** A client no worker holds, with every row queued for them so far, leased to this worker; null when none. */
+  private Claim claimNext() {
+    return ownTransaction.execute(status -> {
+      Instant now = Instant.now();
+      List<String> next = entityManager.createQuery("select q.client from QueuedReevaluation q"
+              + " where q.leasedUntil is null or q.leasedUntil < :now order by q.id", String.class)
+          .setParameter("now", now).setMaxResults(1).getResultList();
+      if (next.isEmpty()) {
+        return null;
+      }
+      String token = UUID.randomUUID().toString();
+      // Another node may have taken the client since: then it updates nothing, and the next call looks again.
+      int taken = entityManager.createQuery("update QueuedReevaluation q set q.leasedUntil = :until, q.lease = :token"
+              + " where q.client = :client and (q.leasedUntil is null or q.leasedUntil < :now)")
+          .setParameter("until", now.plus(lease)).setParameter("token", token)
+          .setParameter("client", next.get(0)).setParameter("now", now).executeUpdate();
+      if (taken == 0) {
+        return new Claim(null, token, Set.of());
+      }
+      Set<String> programs = entityManager.createQuery("select q.programs from QueuedReevaluation q"
+              + " where q.lease = :token and q.programs is not null", String.class)
+          .setParameter("token", token).getResultStream()
+          .flatMap(asked -> Arrays.stream(asked.split(","))).collect(Collectors.toCollection(TreeSet::new));
+      return new Claim(next.get(0), token, programs);
+    });
+  }
+
+  /** Deletes the rows the claim took (rows queued for the client since stay, for another evaluation). */
+  private void release(Claim claim) {
+    try {
+      if (claim != null) {
+        ownTransaction.executeWithoutResult(status -> entityManager.createQuery(
+            "delete from QueuedReevaluation q where q.lease = :token").setParameter("token", claim.lease())
+            .executeUpdate());
+      }
+    } finally {
+      synchronized (lock) {
+        working = false;
+        if (claim != null && claim.client() != null) {
+          done++;
+        }
+        lock.notifyAll();
+      }
+    }
+  }
+
+  private void awaitWork() {
+    synchronized (lock) {
+      try {
+        if (running && !woken) {
+          lock.wait(poll.toMillis());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+      woken = false;
+    }
+  }
+
+  private void wake() {
+    synchronized (lock) {
+      woken = true;
+      lock.notifyAll();
+    }
+  }
+
+  private boolean running() {
+    synchronized (lock) {
+      return running;
     }
   }
 
   @Override
   public void start() {
+    long waiting = waiting();
+    if (waiting > 0) {
+      log.info("Re-evaluation: {} queued entries from before this start", waiting);
+    }
     synchronized (lock) {
       running = true;
       worker = new Thread(this::work, "eligibility-reevaluation");
@@ -125,7 +222,7 @@ class ReevaluationQueue implements SmartLifecycle {
     }
   }
 
-  /** Stops after the evaluation under way; clients still waiting are left to the next evidence or daily pass. */
+  /** Stops after the evaluation under way; clients still queued wait in the table for the next start or node. */
   @Override
   public void stop() {
     Thread stopping;
@@ -139,15 +236,13 @@ class ReevaluationQueue implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    if (!pending.isEmpty()) {
-      log.info("Stopped with {} clients waiting for re-evaluation", pending.size());
-    }
   }
 
   @Override
   public boolean isRunning() {
-    synchronized (lock) {
-      return running;
-    }
+    return running();
   }
+
+  /** The client taken (null when another node took it first), the lease's token and the programs asked for. */
+  private record Claim(String client, String lease, Set<String> programs) {}
 }

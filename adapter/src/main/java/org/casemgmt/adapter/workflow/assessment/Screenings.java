@@ -78,7 +78,7 @@ class Screenings {
       programs.addAll(policy.defaultPrograms());
     }
     if (eligibility != null && !programs.isEmpty()) {
-      eligibility.afterCommit(client.substring("Patient/".length()), programs);
+      eligibility.ask(client.substring("Patient/".length()), programs);
     }
     log.info("Screening {} of {} closed {} screening Task(s); eligibility asked for under {}", reference, client,
         changes.transaction().getEntry().size(), programs);

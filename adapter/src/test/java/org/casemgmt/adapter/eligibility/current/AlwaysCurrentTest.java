@@ -35,6 +35,9 @@ class AlwaysCurrentTest extends EligibilityServerTest {
   @Autowired
   private Clock clock;
 
+  @Autowired
+  private javax.sql.DataSource dataSource;
+
   @Test
   void anSmiDiagnosisWrittenThroughTheApiMakesAClientEligibleWithoutAskingAndTheEvaluationDoesNotSetOffAnother() {
     // Two psychiatric stays within 24 months, Medicaid, a residence in Sangamon county: all but the diagnosis.
@@ -135,6 +138,64 @@ class AlwaysCurrentTest extends EligibilityServerTest {
     Observation current = read(first);
     assertThat(current.getMeta().getVersionId()).isEqualTo("1");
     assertThat(current.getIssued()).isEqualTo(first.getIssued());
+  }
+
+  /**
+   * The queue is a table written with the evidence: what is queued while no worker runs (a node stopped, a restart)
+   * waits there and is evaluated once one runs again. A client created in the same transaction as their evidence is
+   * not queued: they have no determination to keep current.
+   */
+  @Test
+  void clientsQueuedWhileNoWorkerRunsAreEvaluatedWhenOneStartsAndNewClientsAreNotQueued() throws Exception {
+    String client = createClient(uniqueValue());
+    createStay(client, "2025-10-01T10:00:00-05:00", "2025-10-08T09:00:00-05:00");
+    createStay(client, "2026-01-12T22:40:00-06:00", "2026-01-20T11:00:00-06:00");
+    Observation first = evaluateToday(client);
+    settled();
+    queue.stop();
+    String newClient;
+    try {
+      createDiagnosis(client, "F20.9", today().toString());
+      newClient = createdWithItsDiagnosis();
+      assertThat(queued(client)).isEqualTo(1);
+      assertThat(queued(newClient)).isZero();
+      assertThat(read(first).getMeta().getVersionId()).isEqualTo("1");
+    } finally {
+      queue.start();
+    }
+    assertThat(outcome(await(first, "2"))).isEqualTo("eligible");
+    settled();
+    assertThat(queued(client)).isZero();
+  }
+
+  /** A new client and their diagnosis in one transaction; the client's id. */
+  private String createdWithItsDiagnosis() {
+    Patient patient = org.casemgmt.adapter.testing.GuideExamples.newClient(uniqueValue());
+    org.hl7.fhir.r4.model.Condition diagnosis = new org.hl7.fhir.r4.model.Condition()
+        .setSubject(new org.hl7.fhir.r4.model.Reference("urn:uuid:new-client"));
+    diagnosis.getCode().addCoding().setSystem("http://hl7.org/fhir/sid/icd-10-cm").setCode("F20.9");
+    org.hl7.fhir.r4.model.Bundle transaction = new org.hl7.fhir.r4.model.Bundle()
+        .setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION);
+    transaction.addEntry().setFullUrl("urn:uuid:new-client").setResource(patient).getRequest()
+        .setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST).setUrl("Patient");
+    transaction.addEntry().setResource(diagnosis).getRequest()
+        .setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST).setUrl("Condition");
+    String location = fhir().transaction().withBundle(transaction).execute().getEntryFirstRep().getResponse()
+        .getLocation();
+    return new org.hl7.fhir.r4.model.IdType(location).getIdPart();
+  }
+
+  /** The client's rows in the re-evaluation queue's table. */
+  private int queued(String client) throws Exception {
+    try (java.sql.Connection connection = dataSource.getConnection();
+        java.sql.PreparedStatement count = connection.prepareStatement(
+            "select count(*) from CM_REEVALUATION where CLIENT = ?")) {
+      count.setString(1, client);
+      try (java.sql.ResultSet rows = count.executeQuery()) {
+        rows.next();
+        return rows.getInt(1);
+      }
+    }
   }
 
   @Test
