@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of the coordinators' workspace: loads a case manager's caseload (200 clients with stays, crises, coverage,
-# ISPs and care teams, then a population run of every program) and one client whose record has 500 timeline items into
+# ISPs and care teams, then a population run of every program: one today, two 40 days ago) and one client whose record has 500 timeline items into
 # the packaged jar on a fresh PostgreSQL database, then has Debian's headless Chromium (chromedriver) log in as the
 # case manager and load the worklist and that record again and again: first contentful paint, the time until the
 # page's content is rendered, and the server's time for each /fhir request the page makes (p50, p95, max).

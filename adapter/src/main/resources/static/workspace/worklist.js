@@ -25,17 +25,21 @@ export async function worklist(practitioner) {
   // each asking only for the elements the worklist reads (a determination's evidence is most of its size).
   const ofCaseload = `patient:Patient._has:Group:member:_id=${group}&_count=1000&_elements`;
   const since = day(-RECENT_DAYS);
-  const [clients, encounters, tasks, determinations, coverages, plans, enrollments, followUps] = await Promise.all([
+  const determinationsOf = `Observation?${ofCaseload}=subject,method,value,effective`
+    + '&code=https://fhir.casemgmt-adapter.org/CodeSystem/case-management|eligibility-determination';
+  const [clients, encounters, tasks, recent, ending, coverages, plans, enrollments, followUps] = await Promise.all([
     searchAll(`Patient?_has:Group:member:_id=${group}&_count=1000&_elements=name,identifier`),
     searchAll(`Encounter?${ofCaseload}=status,type,subject,period&date=ge${since}`),
     searchAll(`Task?${ofCaseload}=status,code,description,for,authoredOn,restriction`
       + '&status=requested,received,accepted,ready,in-progress,on-hold'),
-    searchAll(`Observation?${ofCaseload}=subject,method,value,effective`
-      + '&code=https://fhir.casemgmt-adapter.org/CodeSystem/case-management|eligibility-determination'),
+    // Only the determinations the worklist speaks of: made in the last two weeks, or ending within 30 days.
+    searchAll(`${determinationsOf}&date=sa${day(-RECENT_DAYS - 1)}`),
+    searchAll(`${determinationsOf}&date=ge${today()}&date=eb${day(SOON_DAYS + 1)}`),
     searchAll(`Coverage?${ofCaseload}=status,beneficiary,period`),
     searchAll(`CarePlan?${ofCaseload}=subject,period&status=active`),
     searchAll(`EpisodeOfCare?${ofCaseload}=patient,type&status=active`),
     followUpsDue(practitioner)]);
+  const determinations = [...new Map([...recent, ...ending].map(o => [o.id, o])).values()];
   const enrolled = new Set(enrollments.flatMap(episode => programsOf(episode)
     .map(program => `${episode.patient?.reference} ${program}`)));
   const reasons = new Map(ids.map(id => [id, []]));

@@ -131,7 +131,8 @@ class WorkspaceBrowserTest extends WorkflowTest {
     assertThat(order.indexOf(admitted)).as(worklist).isLessThan(order.indexOf(crisis));
     assertThat(order.indexOf(crisis)).as(worklist).isLessThan(order.indexOf(coverageEnding));
     assertThat(order.indexOf(coverageEnding)).as(worklist).isLessThan(order.indexOf(quiet));
-    assertThat(row(admitted).getText()).contains("Admitted to a psychiatric hospital on " + today.minusDays(2));
+    assertThat(row(admitted).getText()).contains("Admitted to a psychiatric hospital on " + today.minusDays(2))
+        .contains("Newly eligible"); // its determination, made today, is among those the worklist asks for
     assertThat(row(crisis).getText()).contains("Crisis service on " + today.minusDays(1));
     assertThat(row(coverageEnding).getText()).contains("Coverage ends " + today.plusDays(12));
     assertThat(row(quiet).getText()).contains("Nothing due");
