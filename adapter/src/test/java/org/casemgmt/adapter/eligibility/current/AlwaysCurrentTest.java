@@ -1,20 +1,29 @@
 package org.casemgmt.adapter.eligibility.current;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.casemgmt.adapter.testing.GuideExamples.newClient;
 import static org.casemgmt.adapter.testing.GuideExamples.uniqueValue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.casemgmt.adapter.claims.ClaimsCsv;
 import org.casemgmt.adapter.eligibility.EligibilityServerTest;
 import org.casemgmt.adapter.testing.FeedInbox;
 import org.casemgmt.routes.enrollment.generator.Enrollment834;
 import org.casemgmt.routes.enrollment.generator.Member834;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.ContactPoint;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -36,7 +45,7 @@ class AlwaysCurrentTest extends EligibilityServerTest {
   private Clock clock;
 
   @Autowired
-  private javax.sql.DataSource dataSource;
+  private DataSource dataSource;
 
   @Test
   void anSmiDiagnosisWrittenThroughTheApiMakesAClientEligibleWithoutAskingAndTheEvaluationDoesNotSetOffAnother() {
@@ -153,12 +162,12 @@ class AlwaysCurrentTest extends EligibilityServerTest {
     Observation first = evaluateToday(client);
     settled();
     queue.stop();
-    String newClient;
+    String created;
     try {
       createDiagnosis(client, "F20.9", today().toString());
-      newClient = createdWithItsDiagnosis();
+      created = createdWithItsDiagnosis();
       assertThat(queued(client)).isEqualTo(1);
-      assertThat(queued(newClient)).isZero();
+      assertThat(queued(created)).isZero();
       assertThat(read(first).getMeta().getVersionId()).isEqualTo("1");
     } finally {
       queue.start();
@@ -170,28 +179,26 @@ class AlwaysCurrentTest extends EligibilityServerTest {
 
   /** A new client and their diagnosis in one transaction; the client's id. */
   private String createdWithItsDiagnosis() {
-    Patient patient = org.casemgmt.adapter.testing.GuideExamples.newClient(uniqueValue());
-    org.hl7.fhir.r4.model.Condition diagnosis = new org.hl7.fhir.r4.model.Condition()
-        .setSubject(new org.hl7.fhir.r4.model.Reference("urn:uuid:new-client"));
+    String patient = "urn:uuid:" + UUID.randomUUID();
+    Condition diagnosis = new Condition().setSubject(new Reference(patient));
     diagnosis.getCode().addCoding().setSystem("http://hl7.org/fhir/sid/icd-10-cm").setCode("F20.9");
-    org.hl7.fhir.r4.model.Bundle transaction = new org.hl7.fhir.r4.model.Bundle()
-        .setType(org.hl7.fhir.r4.model.Bundle.BundleType.TRANSACTION);
-    transaction.addEntry().setFullUrl("urn:uuid:new-client").setResource(patient).getRequest()
-        .setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST).setUrl("Patient");
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    transaction.addEntry().setFullUrl(patient).setResource(newClient(uniqueValue())).getRequest()
+        .setMethod(Bundle.HTTPVerb.POST).setUrl("Patient");
     transaction.addEntry().setResource(diagnosis).getRequest()
-        .setMethod(org.hl7.fhir.r4.model.Bundle.HTTPVerb.POST).setUrl("Condition");
+        .setMethod(Bundle.HTTPVerb.POST).setUrl("Condition");
     String location = fhir().transaction().withBundle(transaction).execute().getEntryFirstRep().getResponse()
         .getLocation();
-    return new org.hl7.fhir.r4.model.IdType(location).getIdPart();
+    return new IdType(location).getIdPart();
   }
 
   /** The client's rows in the re-evaluation queue's table. */
   private int queued(String client) throws Exception {
-    try (java.sql.Connection connection = dataSource.getConnection();
-        java.sql.PreparedStatement count = connection.prepareStatement(
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement count = connection.prepareStatement(
             "select count(*) from CM_REEVALUATION where CLIENT = ?")) {
       count.setString(1, client);
-      try (java.sql.ResultSet rows = count.executeQuery()) {
+      try (ResultSet rows = count.executeQuery()) {
         rows.next();
         return rows.getInt(1);
       }
