@@ -119,7 +119,7 @@ class ReevaluationQueue implements SmartLifecycle {
       Claim claim = null;
       try {
         claim = claimNext();
-        if (claim != null && claim.client() != null) {
+        if (claim != null) {
           reevaluation.accept(claim.client(), claim.programs());
         }
       } catch (RuntimeException e) {
@@ -138,27 +138,28 @@ class ReevaluationQueue implements SmartLifecycle {
   /** A client no worker holds, with every row queued for them so far, leased to this worker; null when none. */
   private Claim claimNext() {
     return ownTransaction.execute(status -> {
-      Instant now = Instant.now();
-      List<String> next = entityManager.createQuery("select q.client from QueuedReevaluation q"
-              + " where q.leasedUntil is null or q.leasedUntil < :now order by q.id", String.class)
-          .setParameter("now", now).setMaxResults(1).getResultList();
-      if (next.isEmpty()) {
-        return null;
+      while (true) {
+        Instant now = Instant.now();
+        List<String> next = entityManager.createQuery("select q.client from QueuedReevaluation q"
+                + " where q.leasedUntil is null or q.leasedUntil < :now order by q.id", String.class)
+            .setParameter("now", now).setMaxResults(1).getResultList();
+        if (next.isEmpty()) {
+          return null;
+        }
+        String token = UUID.randomUUID().toString();
+        int taken = entityManager.createQuery("update QueuedReevaluation q set q.leasedUntil = :until,"
+                + " q.lease = :token where q.client = :client and (q.leasedUntil is null or q.leasedUntil < :now)")
+            .setParameter("until", now.plus(lease)).setParameter("token", token)
+            .setParameter("client", next.get(0)).setParameter("now", now).executeUpdate();
+        if (taken > 0) {
+          Set<String> programs = entityManager.createQuery("select q.programs from QueuedReevaluation q"
+                  + " where q.lease = :token and q.programs is not null", String.class)
+              .setParameter("token", token).getResultStream()
+              .flatMap(asked -> Arrays.stream(asked.split(","))).collect(Collectors.toCollection(TreeSet::new));
+          return new Claim(next.get(0), token, programs);
+        }
+        // Another node leased the client since it was read: look again.
       }
-      String token = UUID.randomUUID().toString();
-      // Another node may have taken the client since: then it updates nothing, and the next call looks again.
-      int taken = entityManager.createQuery("update QueuedReevaluation q set q.leasedUntil = :until, q.lease = :token"
-              + " where q.client = :client and (q.leasedUntil is null or q.leasedUntil < :now)")
-          .setParameter("until", now.plus(lease)).setParameter("token", token)
-          .setParameter("client", next.get(0)).setParameter("now", now).executeUpdate();
-      if (taken == 0) {
-        return new Claim(null, token, Set.of());
-      }
-      Set<String> programs = entityManager.createQuery("select q.programs from QueuedReevaluation q"
-              + " where q.lease = :token and q.programs is not null", String.class)
-          .setParameter("token", token).getResultStream()
-          .flatMap(asked -> Arrays.stream(asked.split(","))).collect(Collectors.toCollection(TreeSet::new));
-      return new Claim(next.get(0), token, programs);
     });
   }
 
@@ -173,7 +174,7 @@ class ReevaluationQueue implements SmartLifecycle {
     } finally {
       synchronized (lock) {
         working = false;
-        if (claim != null && claim.client() != null) {
+        if (claim != null) {
           done++;
         }
         lock.notifyAll();
@@ -243,6 +244,6 @@ class ReevaluationQueue implements SmartLifecycle {
     return running();
   }
 
-  /** The client taken (null when another node took it first), the lease's token and the programs asked for. */
+  /** The client taken, the lease's token and the programs asked for. */
   private record Claim(String client, String lease, Set<String> programs) {}
 }
