@@ -65,6 +65,6 @@ class AdminAudit extends OncePerRequestFilter implements RefusalListener {
       default -> AuditEventAction.E;
     };
     trail.record(new AccessRecord(caller, request.getRemoteAddr(), interaction, action, status, reason, Set.of(),
-        List.of(), line).events(clock.instant()));
+        List.of(), line), clock.instant());
   }
 }

@@ -12,7 +12,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * An AuditEvent committed with the access it records and not yet stored as a FHIR resource. The row is written before
+ * An access ({@link AccessRecord}) committed before its answer leaves and not yet stored as AuditEvent resources. The row is written before
  * the answer leaves, in a short transaction of its own; the drain turns rows into AuditEvents and deletes them in one
  * transaction, so a crash or a shutdown at any point loses none and stores none twice.
  */
@@ -27,10 +27,10 @@ class AuditOutboxEntry {
   @Column(name = "RECORDED_AT", nullable = false)
   private Instant recordedAt;
 
-  /** The AuditEvent as FHIR JSON. */
+  /** The access record as JSON (an earlier version wrote an AuditEvent here). */
   @JdbcTypeCode(SqlTypes.LONG32VARCHAR)
   @Column(name = "EVENT_JSON", nullable = false)
-  private String event;
+  private String access;
 
   /** Set when the event could not be stored even with its references made logical: kept for an operator. */
   @Column(name = "FAILED_AT")
@@ -38,17 +38,21 @@ class AuditOutboxEntry {
 
   protected AuditOutboxEntry() {}
 
-  AuditOutboxEntry(Instant recordedAt, String event) {
+  AuditOutboxEntry(Instant recordedAt, String access) {
     this.recordedAt = recordedAt;
-    this.event = event;
+    this.access = access;
   }
 
   Long id() {
     return id;
   }
 
-  String event() {
-    return event;
+  Instant recordedAt() {
+    return recordedAt;
+  }
+
+  String access() {
+    return access;
   }
 
   void failed(Instant at) {

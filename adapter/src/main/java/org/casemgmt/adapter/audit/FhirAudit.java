@@ -88,8 +88,8 @@ class FhirAudit {
     String query = operation == null || isSearch(operation) || operation.name().startsWith("EXTENDED")
         ? request.getCompleteUrl().replaceFirst("^https?://[^/]+", "") : null;
     trail.record(new AccessRecord(grant == null ? null : grant.caller(), address, interaction(operation),
-        action(operation), status, reason, clients(request, status < 400 ? answer : null), data, query)
-        .events(clock.instant()));
+        action(operation), status, reason, clients(request, status < 400 ? answer : null), data, query),
+        clock.instant());
   }
 
   /** The clients whose data the answer carries, or the written resources are about. */

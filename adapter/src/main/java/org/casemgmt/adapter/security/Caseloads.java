@@ -16,9 +16,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CareTeam;
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -55,6 +59,7 @@ public class Caseloads {
   private final DaoRegistry daos;
   private final EntityManager entityManager;
   private final TransactionTemplate transaction;
+  private final Map<String, KnownMembers> membersByGroup = new ConcurrentHashMap<>();
 
   Caseloads(DaoRegistry daos, EntityManager entityManager, PlatformTransactionManager transactionManager) {
     this.daos = daos;
@@ -78,15 +83,46 @@ public class Caseloads {
     return prefix.length() + id.length() <= LONGEST_ID ? prefix + id : prefix + digest(id);
   }
 
-  /** The clients ("Patient/12") on a practitioner's caseload, as last written. */
+  /**
+   * The clients ("Patient/12") on a practitioner's caseload, as last written. Every request of a case manager asks
+   * this, so the members are kept per version of the Group and only the version is looked up; a version is kept once
+   * the transaction that saw it has committed, so a rolled-back rewrite is never remembered.
+   */
   public Set<String> of(String practitioner) {
+    org.hl7.fhir.r4.model.IdType id = new org.hl7.fhir.r4.model.IdType("Group", groupId(practitioner));
     try {
-      Group group = daos.getResourceDao(Group.class).read(new org.hl7.fhir.r4.model.IdType("Group",
-          groupId(practitioner)), new SystemRequestDetails());
-      return members(group);
+      var entity = daos.getResourceDao(Group.class).readEntity(id, new SystemRequestDetails());
+      if (entity.isDeleted()) {
+        return Set.of();
+      }
+      KnownMembers known = membersByGroup.get(id.getIdPart());
+      if (known != null && known.version() == entity.getVersion()) {
+        return known.clients();
+      }
+      Group group = daos.getResourceDao(Group.class).read(id.withVersion(String.valueOf(entity.getVersion())),
+          new SystemRequestDetails());
+      KnownMembers read = new KnownMembers(entity.getVersion(), Set.copyOf(members(group)));
+      afterCommit(() -> membersByGroup.merge(id.getIdPart(), read,
+          (older, newer) -> newer.version() > older.version() ? newer : older));
+      return read.clients();
     } catch (ResourceNotFoundException | ca.uhn.fhir.rest.server.exceptions.ResourceGoneException e) {
       return Set.of();
     }
+  }
+
+  private record KnownMembers(long version, Set<String> clients) {}
+
+  private static void afterCommit(Runnable action) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      action.run();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        action.run();
+      }
+    });
   }
 
   @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)

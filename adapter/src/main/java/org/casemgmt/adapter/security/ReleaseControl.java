@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.searchparam.matcher.SearchParamMatcher;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentOutcome;
@@ -13,7 +14,7 @@ import ca.uhn.fhir.rest.server.interceptor.consent.IConsentContextServices;
 import ca.uhn.fhir.rest.server.interceptor.consent.IConsentService;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -24,6 +25,11 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * hooks). A resource leaves only when the grant opens its type, matches the granular scope's search, is about
  * clients the grant reaches and, for Part 2 records, a consent permits it ({@link Part2Release}). What is withheld is
  * counted, and a search answer says how many in an OperationOutcome warning.
+ *
+ * <p>A read, an operation and history are checked before the resources are paged (a withheld read is not found).
+ * Searches and their pages are checked as each page is shown instead: checking every match before paging made HAPI
+ * load and parse each of them twice. A page may then hold fewer entries than asked for; the totals are never sent
+ * (HAPI's consent interceptor clears them), so the count of what matched does not leak.
  */
 @Interceptor
 public class ReleaseControl implements IConsentService {
@@ -32,6 +38,9 @@ public class ReleaseControl implements IConsentService {
       RestOperationTypeEnum.VREAD, RestOperationTypeEnum.HISTORY_INSTANCE, RestOperationTypeEnum.CREATE,
       RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.PATCH, RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE,
       RestOperationTypeEnum.EXTENDED_OPERATION_TYPE, RestOperationTypeEnum.EXTENDED_OPERATION_SERVER);
+  /** Searches: cut page by page as they are shown ({@link #withhold}), not before paging. */
+  private static final Set<RestOperationTypeEnum> SEARCHES = Set.of(RestOperationTypeEnum.SEARCH_TYPE,
+      RestOperationTypeEnum.SEARCH_SYSTEM);
 
   private final FhirAccessControl access;
   private final ReachableClients reachable;
@@ -49,13 +58,18 @@ public class ReleaseControl implements IConsentService {
   }
 
   @Override
+  public boolean shouldProcessCanSeeResource(RequestDetails request, IConsentContextServices services) {
+    return !SEARCHES.contains(request.getRestOperationType());
+  }
+
+  @Override
   public ConsentOutcome canSeeResource(RequestDetails request, IBaseResource resource,
       IConsentContextServices services) {
     return FhirAccessControl.grant(request).map(grant -> {
       if (releasable(grant, resource, request)) {
         return ConsentOutcome.PROCEED;
       }
-      withheld(request).incrementAndGet();
+      withheld(request).add(resource.getIdElement().getValue());
       return ConsentOutcome.REJECT;
     }).orElse(ConsentOutcome.PROCEED);
   }
@@ -70,17 +84,42 @@ public class ReleaseControl implements IConsentService {
         : ConsentOutcome.PROCEED;
   }
 
+  /**
+   * Takes what the grant does not release out of a page of a search before it is shown. Conditional
+   * writes' matches pass here too, but under their write's operation: they are not cut, so a write never creates a
+   * duplicate of a record the caller cannot see (the write is refused instead).
+   */
+  @Hook(Pointcut.STORAGE_PRESHOW_RESOURCES)
+  void withhold(RequestDetails request, IPreResourceShowDetails shown) {
+    // A later page of a search was stored unchecked too. History is checked before paging (HAPI cannot show a
+    // history page with a hole), so what reaches here on a history page is released already.
+    if (request == null || !SEARCHES.contains(request.getRestOperationType())
+        && request.getRestOperationType() != RestOperationTypeEnum.GET_PAGE) {
+      return;
+    }
+    FhirAccessControl.grant(request).ifPresent(grant -> {
+      for (int i = 0; i < shown.size(); i++) {
+        IBaseResource resource = shown.getResource(i);
+        if (resource != null && !releasable(grant, resource, request)) {
+          shown.setResource(i, null);
+          withheld(request).add(resource.getIdElement().getValue());
+        }
+      }
+    });
+  }
+
   /** A search answer says how many resources it withheld, and quotes the Part 2 notice when it releases any. */
   @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
   void beforeAnswer(RequestDetails request, ResponseDetails response) {
-    AtomicInteger count = (AtomicInteger) request.getUserData().get(WITHHELD);
+    @SuppressWarnings("unchecked")
+    Set<String> withheld = (Set<String>) request.getUserData().get(WITHHELD);
     if (response.getResponseResource() instanceof Bundle bundle && bundle.getType() != Bundle.BundleType.TRANSACTIONRESPONSE
         && bundle.getType() != Bundle.BundleType.BATCHRESPONSE) {
       OperationOutcome outcome = new OperationOutcome();
-      if (count != null && count.get() > 0) {
+      if (withheld != null && !withheld.isEmpty()) {
         outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING)
             .setCode(OperationOutcome.IssueType.SUPPRESSED)
-            .setDiagnostics(count.get() + " resource(s) withheld: outside the token's scopes, the caller's clients,"
+            .setDiagnostics(withheld.size() + " resource(s) withheld: outside the token's scopes, the caller's clients,"
                 + " or Part 2 records without a consent for this recipient and purpose");
       }
       if (bundle.getEntry().stream()
@@ -133,7 +172,9 @@ public class ReleaseControl implements IConsentService {
     return !Part2Release.labelled(resource) || part2.permitted(grant, clients, request);
   }
 
-  private static AtomicInteger withheld(RequestDetails request) {
-    return (AtomicInteger) request.getUserData().computeIfAbsent(WITHHELD, key -> new AtomicInteger());
+  /** The versions withheld ("Encounter/5/_history/2"): a page may be shown more than once. */
+  @SuppressWarnings("unchecked")
+  private static Set<String> withheld(RequestDetails request) {
+    return (Set<String>) request.getUserData().computeIfAbsent(WITHHELD, key -> ConcurrentHashMap.newKeySet());
   }
 }

@@ -232,6 +232,43 @@ class FhirAccessTest extends FhirServerTest {
         .toUnqualifiedVersionless().getValue()).contains(ids.get("labA")).doesNotContain(ids.get("vitalA"));
   }
 
+  /**
+   * A search is cut as each page is shown, not before paging: every page, the later ones fetched by their next link
+   * too, leaves out what the scope does not match and says so; pages may come back short; no total is sent.
+   */
+  @Test
+  void aSearchIsCutPageByPageAndItsLaterPagesToo() throws Exception {
+    SecurityFixture fixture = new SecurityFixture(fhir());
+    String client = fixture.client();
+    List<String> labs = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String id = fixture.observation(client, i % 2 == 0 ? "vital-signs" : "laboratory");
+      if (i % 2 == 1) {
+        labs.add(id);
+      }
+    }
+    List<String> released = new java.util.ArrayList<>();
+    List<String> pageWarnings = new java.util.ArrayList<>();
+    String path = "/fhir/Observation?subject=" + client + "&_sort=_lastUpdated&_count=2";
+    int pages = 0;
+    while (path != null) {
+      Bundle page = bundle("test-lab-reader", path);
+      pages++;
+      assertThat(page.hasTotal()).isFalse();
+      List<String> shown = page.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+          .filter(org.hl7.fhir.r4.model.Observation.class::isInstance)
+          .map(resource -> resource.getIdElement().toUnqualifiedVersionless().getValue()).toList();
+      assertThat(shown).hasSizeLessThanOrEqualTo(1);
+      released.addAll(shown);
+      pageWarnings.addAll(warnings(page));
+      path = page.getLink(Bundle.LINK_NEXT) == null ? null
+          : page.getLink(Bundle.LINK_NEXT).getUrl().replaceFirst("^https?://[^/]+", "");
+    }
+    assertThat(pages).isEqualTo(3);
+    assertThat(released).containsExactlyElementsOf(labs);
+    assertThat(pageWarnings).filteredOn(text -> text.startsWith("1 resource(s) withheld")).hasSize(3);
+  }
+
   @Test
   void aTokenCannotAskForScopesItsClientWasNotGiven() {
     HttpResponse<String> refused = Tokens.request(baseUrl(), "test-state", "test-state-secret", "system/*.cruds");
