@@ -99,9 +99,9 @@ class FhirAudit {
         .filter(java.util.Objects::nonNull).toList()) {
       if (resource instanceof Bundle bundle) {
         bundle.getEntry().stream().filter(Bundle.BundleEntryComponent::hasResource)
-            .forEach(entry -> clients.addAll(access.clientsOf(entry.getResource())));
+            .forEach(entry -> clients.addAll(access.clientsOf(entry.getResource(), request)));
       } else {
-        clients.addAll(access.clientsOf(resource));
+        clients.addAll(access.clientsOf(resource, request));
       }
     }
     return clients;

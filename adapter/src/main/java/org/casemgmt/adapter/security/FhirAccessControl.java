@@ -9,7 +9,10 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.util.FhirTerser;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -30,6 +33,7 @@ public class FhirAccessControl {
   /** Before the guide's profiles and the workflow's rules: a caller who may not write learns nothing of those. */
   static final int FIRST = -1000;
   private static final String GRANT = FhirAccessControl.class.getName() + ".grant";
+  private static final String CLIENTS = FhirAccessControl.class.getName() + ".clients";
   /** The one reverse chain open to every caller: membership of a Group (see criteria). */
   private static final String GROUP_MEMBERSHIP = "_has:Group:member:_id";
   /** What chained searches may go into: records the release control never withholds for being Part 2. */
@@ -144,6 +148,17 @@ public class FhirAccessControl {
           .map(id -> "Patient/" + id.getIdPart()).collect(java.util.stream.Collectors.toSet());
     }
     return Set.of();
+  }
+
+  /**
+   * The clients a resource is about, worked out once per request: the release control and the audit trail both ask
+   * for every resource of an answer.
+   */
+  public Set<String> clientsOf(IBaseResource resource, RequestDetails request) {
+    @SuppressWarnings("unchecked")
+    Map<IBaseResource, Set<String>> known = (Map<IBaseResource, Set<String>>) request.getUserData()
+        .computeIfAbsent(CLIENTS, key -> Collections.synchronizedMap(new IdentityHashMap<>()));
+    return known.computeIfAbsent(resource, this::clientsOf);
   }
 
   private void reach(AccessGrant grant, Interaction interaction, IBaseResource resource, RequestDetails request) {

@@ -34,6 +34,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 @Interceptor
 public class ReleaseControl implements IConsentService {
   private static final String WITHHELD = ReleaseControl.class.getName() + ".withheld";
+  private static final String SEARCH_ANSWER = ReleaseControl.class.getName() + ".answer";
   private static final Set<RestOperationTypeEnum> SINGLE = Set.of(RestOperationTypeEnum.READ,
       RestOperationTypeEnum.VREAD, RestOperationTypeEnum.HISTORY_INSTANCE, RestOperationTypeEnum.CREATE,
       RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.PATCH, RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE,
@@ -77,6 +78,10 @@ public class ReleaseControl implements IConsentService {
   @Override
   public ConsentOutcome willSeeResource(RequestDetails request, IBaseResource resource,
       IConsentContextServices services) {
+    if (resource == request.getUserData().get(SEARCH_ANSWER)) {
+      // Each of its entries was shown through withhold and this method already: HAPI need not walk it again.
+      return ConsentOutcome.AUTHORIZED;
+    }
     // Part 2 records that do leave carry the prohibition on redisclosure with them.
     return FhirAccessControl.grant(request).isPresent() && Part2Release.labelled(resource)
         ? new ConsentOutcome(ca.uhn.fhir.rest.server.interceptor.consent.ConsentOperationStatusEnum.PROCEED,
@@ -106,6 +111,15 @@ public class ReleaseControl implements IConsentService {
         }
       }
     });
+  }
+
+  /** Marks the Bundle answering a search or a page of one, before HAPI's consent interceptor sees it. */
+  @Hook(value = Pointcut.SERVER_OUTGOING_RESPONSE, order = FhirAccessControl.FIRST)
+  void searchAnswered(RequestDetails request, ResponseDetails response) {
+    if (response.getResponseResource() instanceof Bundle && (SEARCHES.contains(request.getRestOperationType())
+        || request.getRestOperationType() == RestOperationTypeEnum.GET_PAGE)) {
+      request.getUserData().put(SEARCH_ANSWER, response.getResponseResource());
+    }
   }
 
   /** A search answer says how many resources it withheld, and quotes the Part 2 notice when it releases any. */
@@ -165,7 +179,7 @@ public class ReleaseControl implements IConsentService {
       return false;
     }
     Set<String> reach = reachable.of(grant, grant.whose(type, interaction), request);
-    Set<String> clients = access.clientsOf(resource);
+    Set<String> clients = access.clientsOf(resource, request);
     if (reach != null && !reach.containsAll(clients)) {
       return false;
     }
