@@ -5,6 +5,7 @@
 # case manager and load the worklist and that record again and again: first contentful paint, the time until the
 # page's content is rendered, and the server's time for each /fhir request the page makes (p50, p95, max).
 #   bench/workspace.sh [clients=200] [items=500] [loads=20]
+# JVM options via JAVA_OPTS, extra adapter arguments via ADAPTER_ARGS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +20,8 @@ start_adapter "$port" --adapter.workspace.client-id=bench-workspace \
   --adapter.security.apps[0].redirect-uris[0]="http://localhost:$port/workspace/" \
   --adapter.security.apps[0].scopes[0]=openid --adapter.security.apps[0].scopes[1]='user/*.cruds' \
   --adapter.security.users[0].username=bench-cm --adapter.security.users[0].password="$password" \
-  --adapter.security.users[0].role=case-manager --adapter.security.users[0].fhir-user=Practitioner/bench-cm
+  --adapter.security.users[0].role=case-manager --adapter.security.users[0].fhir-user=Practitioner/bench-cm \
+  ${ADAPTER_ARGS:-}
 java bench/WorkspaceBench.java load "http://localhost:$port" "${1:-200}" "${2:-500}"
 
 chromedriver --port="$driver_port" > "$work/chromedriver.log" 2>&1 &

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class AuditTrailTest extends FhirServerTest {
   private final HttpClient http = HttpClient.newHttpClient();
+  @org.springframework.beans.factory.annotation.Autowired
+  private javax.sql.DataSource dataSource;
 
   @Test
   void aReadIsAuditedWithTheClientTheUserAndThePatient() throws Exception {
@@ -115,6 +117,25 @@ class AuditTrailTest extends FhirServerTest {
             .isEmpty());
     String supervisor = Tokens.client(baseUrl(), "test-supervisor");
     assertThat(get(supervisor, "/fhir/AuditEvent").statusCode()).isEqualTo(403);
+  }
+
+  /** An access queued by an earlier version, which kept the AuditEvent itself in the outbox, is stored as it was. */
+  @Test
+  void anOutboxRowOfAnEarlierVersionIsStoredAsItsAuditEvent() {
+    String marker = GuideExamples.uniqueValue();
+    AuditEvent queued = new AuditEvent().setType(new org.hl7.fhir.r4.model.Coding(
+            "http://terminology.hl7.org/CodeSystem/audit-event-type", "rest", "RESTful Operation"))
+        .addSubtype(new org.hl7.fhir.r4.model.Coding("http://hl7.org/fhir/restful-interaction", marker, null))
+        .setAction(AuditEvent.AuditEventAction.R).setRecorded(new java.util.Date())
+        .setOutcome(AuditEvent.AuditEventOutcome._0);
+    queued.addAgent().setRequestor(true).setWho(new org.hl7.fhir.r4.model.Reference().setDisplay("anonymous"));
+    queued.getSource().setObserver(new org.hl7.fhir.r4.model.Reference().setDisplay("casemgmt-adapter"));
+    new org.springframework.jdbc.core.JdbcTemplate(dataSource).update("insert into CM_AUDIT_OUTBOX"
+        + " (ID, RECORDED_AT, EVENT_JSON) values (nextval('CM_AUDIT_OUTBOX_SEQ'), now(), ?)",
+        fhirContext.newJsonParser().encodeResourceToString(queued));
+
+    assertThat(awaitOne("AuditEvent?subtype=" + marker).getSource().getObserver().getDisplay())
+        .isEqualTo("casemgmt-adapter");
   }
 
   private AuditEvent awaitOne(String search) {
