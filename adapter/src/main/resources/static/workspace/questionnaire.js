@@ -41,6 +41,13 @@ function render(item, fields) {
     fields.push({item, container, inputs: [], value: () => null});
     return container;
   }
+  if (item.readOnly) {
+    // A calculated item (the PHQ-9 total): the server works it out from the answers, nobody types it.
+    const container = el('p', {class: 'item read-only', 'data-link-id': item.linkId},
+      el('strong', {}, item.text || item.linkId), ': worked out when the answers are saved');
+    fields.push({item, container, inputs: [], value: () => []});
+    return container;
+  }
   const id = `q-${++counter}`;
   const required = item.required ? {required: true} : {};
   let inputs;

@@ -70,9 +70,8 @@ class ApiSecurity {
                 paths.matcher("/error"),
                 // The workspace's page and scripts carry no client data: it reads /fhir with the user's token.
                 paths.matcher(HttpMethod.GET, "/"), paths.matcher(HttpMethod.GET, "/workspace"),
-                paths.matcher(HttpMethod.GET, "/workspace/**"), paths.matcher(HttpMethod.GET, "/favicon.ico"),
-                // The embedded issuer's login form's style sheet.
-                paths.matcher(HttpMethod.GET, "/default-ui.css")).permitAll()
+                paths.matcher(HttpMethod.GET, "/workspace/**"), paths.matcher(HttpMethod.GET, "/favicon.ico"))
+                .permitAll()
             .requestMatchers(paths.matcher("/fhir/**"), paths.matcher(HttpMethod.GET, "/actuator/health"))
                 .authenticated()
             .requestMatchers(paths.matcher("/admin/**"), paths.matcher("/actuator/**"))

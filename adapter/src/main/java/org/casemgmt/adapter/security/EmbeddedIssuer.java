@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -70,7 +71,9 @@ class EmbeddedIssuer {
   @Order(2)
   SecurityFilterChain userLogin(HttpSecurity http) throws Exception {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-    http.securityMatcher(new OrRequestMatcher(paths.matcher("/login"), paths.matcher("/logout")))
+    // The form's style sheet is served by a filter of this chain only: without it here it answered 404.
+    http.securityMatcher(new OrRequestMatcher(paths.matcher("/login"), paths.matcher("/logout"),
+            paths.matcher(HttpMethod.GET, "/default-ui.css")))
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
         .formLogin(Customizer.withDefaults());
     return http.build();

@@ -63,6 +63,8 @@ class FhirAccessTest extends FhirServerTest {
         new Object[] {"anonymous", "GET", "/fhir/metadata", null, 200},
         new Object[] {"anonymous", "GET", "/.well-known/smart-configuration", null, 200},
         new Object[] {"anonymous", "GET", "/actuator/health/readiness", null, 200},
+        // the login form's style sheet
+        new Object[] {"anonymous", "GET", "/default-ui.css", null, 200},
         new Object[] {"anonymous", "GET", "/actuator/health", null, 401},
         new Object[] {"anonymous", "GET", "/admin/dead-letters", null, 401},
         new Object[] {"anonymous", "POST", "/fhir/Patient", patient(), 401},

@@ -172,6 +172,10 @@ class WorkspaceBrowserTest extends WorkflowTest {
         options.get(1).click();
       }
     }
+    // The total is the server's to work out: shown as such, with nothing to type in.
+    WebElement total = browser.findElement(By.cssSelector("form.questionnaire .read-only"));
+    assertThat(total.getText()).contains("worked out when the answers are saved");
+    assertThat(total.findElements(By.cssSelector("input, textarea"))).isEmpty();
     accessible("questionnaire");
     screenshot("questionnaire");
     browser.findElement(By.cssSelector("form.questionnaire button[type=submit]")).click();
