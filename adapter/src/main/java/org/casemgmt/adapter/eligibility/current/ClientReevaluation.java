@@ -3,6 +3,7 @@ package org.casemgmt.adapter.eligibility.current;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.SearchParameterMap;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
+import ca.uhn.fhir.rest.param.ReferenceOrListParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
@@ -10,10 +11,14 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.casemgmt.adapter.eligibility.determination.EligibilityEvaluations;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinition;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinitions;
@@ -25,14 +30,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-evaluates one client, today, under every program they already have a determination for. Only those: a
+ * Re-evaluates clients, today, each under every program they already have a determination for. Only those: a
  * determination is made when a case manager or a population run asks for one (a referral, a screening, the state's
  * list), and evidence arriving for the thousands of members a claims file names must not make determinations nobody
  * asked for; but once one exists, the case manager and the state rely on it being current. Programs asked for by name
  * (a completed screening) are evaluated as well, which makes the client's first determination under them. A
- * merged-away client is evaluated as the client that replaced them.
+ * merged-away client is evaluated as the client that replaced them. The clients' determinations are looked up in one
+ * search, and each program's clients are evaluated together (records read in bulk, determinations written in one
+ * transaction); when that fails, one by one, so one client's failure costs only their determination.
  */
-class ClientReevaluation implements BiConsumer<String, Set<String>> {
+class ClientReevaluation implements Consumer<Map<String, Set<String>>> {
   private static final Logger log = LoggerFactory.getLogger(ClientReevaluation.class);
   private static final String DETERMINATION_CODE = ImplementationGuide.CANONICAL + "/CodeSystem/case-management";
 
@@ -51,26 +58,35 @@ class ClientReevaluation implements BiConsumer<String, Set<String>> {
     this.clock = clock;
   }
 
+  /** Re-evaluates the clients (Patient ids), each also under the programs asked for them. */
   @Override
-  public void accept(String patientId, Set<String> asked) {
-    Optional<String> survivor = survivor(patientId);
-    if (survivor.isEmpty()) {
+  public void accept(Map<String, Set<String>> asked) {
+    Map<String, Set<String>> askedOfSurvivors = new LinkedHashMap<>();
+    asked.forEach((patientId, askedPrograms) -> survivor(patientId).ifPresent(survivor ->
+        askedOfSurvivors.computeIfAbsent(survivor, id -> new LinkedHashSet<>()).addAll(askedPrograms)));
+    if (askedOfSurvivors.isEmpty()) {
       return;
     }
+    Map<ProgramDefinition, List<String>> clientsByProgram = programsDetermined(askedOfSurvivors.keySet());
+    askedOfSurvivors.forEach((client, askedPrograms) -> askedPrograms.forEach(id -> programs.find(id).ifPresentOrElse(
+        program -> add(clientsByProgram, program, client),
+        () -> log.warn("Patient/{}: no program '{}' to evaluate under", client, id))));
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
-    Set<ProgramDefinition> evaluated = programsDetermined(survivor.get());
-    for (String id : asked) {
-      programs.find(id).ifPresentOrElse(evaluated::add,
-          () -> log.warn("Patient/{}: no program '{}' to evaluate under", survivor.get(), id));
-    }
-    for (ProgramDefinition program : evaluated) {
+    clientsByProgram.forEach((program, clients) -> {
       try {
-        evaluations.evaluate(survivor.get(), program, today);
-      } catch (RuntimeException e) {
-        // Ids and the class only: a message may quote the record. The other programs still get their turn.
-        log.warn("Re-evaluation of Patient/{} under {} failed: {}", survivor.get(), program.id(),
-            e.getClass().getName());
+        evaluations.evaluateAll(clients, program, today);
+      } catch (RuntimeException together) {
+        clients.forEach(client -> evaluateAlone(client, program, today));
       }
+    });
+  }
+
+  private void evaluateAlone(String client, ProgramDefinition program, LocalDate today) {
+    try {
+      evaluations.evaluate(client, program, today);
+    } catch (RuntimeException e) {
+      // Ids and the class only: a message may quote the record. The other programs still get their turn.
+      log.warn("Re-evaluation of Patient/{} under {} failed: {}", client, program.id(), e.getClass().getName());
     }
   }
 
@@ -84,14 +100,26 @@ class ClientReevaluation implements BiConsumer<String, Set<String>> {
     }
   }
 
-  private Set<ProgramDefinition> programsDetermined(String patientId) {
+  /** The programs each client has a determination for, as the clients of each program (one search). */
+  private Map<ProgramDefinition, List<String>> programsDetermined(Set<String> patientIds) {
+    ReferenceOrListParam subjects = new ReferenceOrListParam();
+    patientIds.forEach(id -> subjects.addOr(new ReferenceParam("Patient/" + id)));
     SearchParameterMap determinations = SearchParameterMap.newSynchronous()
-        .add(Observation.SP_SUBJECT, new ReferenceParam("Patient/" + patientId))
+        .add(Observation.SP_SUBJECT, subjects)
         .add(Observation.SP_CODE, new TokenParam(DETERMINATION_CODE, "eligibility-determination"));
-    Set<ProgramDefinition> determined = new LinkedHashSet<>();
+    Map<ProgramDefinition, List<String>> clientsByProgram = new LinkedHashMap<>();
     daos.getResourceDao(Observation.class).search(determinations, new SystemRequestDetails()).getAllResources()
-        .forEach(found -> programs.find(((Observation) found).getMethod().getCodingFirstRep().getCode())
-            .ifPresent(determined::add));
-    return determined;
+        .stream().map(Observation.class::cast)
+        .forEach(found -> programs.find(found.getMethod().getCodingFirstRep().getCode()).ifPresent(program ->
+            add(clientsByProgram, program, found.getSubject().getReferenceElement().getIdPart())));
+    return clientsByProgram;
+  }
+
+  private static void add(Map<ProgramDefinition, List<String>> clientsByProgram, ProgramDefinition program,
+      String client) {
+    List<String> clients = clientsByProgram.computeIfAbsent(program, p -> new ArrayList<>());
+    if (!clients.contains(client)) {
+      clients.add(client);
+    }
   }
 }

@@ -29,10 +29,11 @@ class ReevaluationConfig {
   ReevaluationQueue reevaluationQueue(ReevaluationProperties properties, ClientRecordReader record, DaoRegistry daos,
       ProgramDefinitions programs, EligibilityEvaluations evaluations, Clock clock, EntityManager entityManager,
       PlatformTransactionManager transactions) {
-    log.info("Eligibility re-evaluation: on new evidence (queued in CM_REEVALUATION, looked for every {}, leased for"
-        + " {}), daily at cron '{}'", properties.poll(), properties.lease(), properties.cron());
+    log.info("Eligibility re-evaluation: on new evidence (queued in CM_REEVALUATION, looked for every {}, up to {}"
+        + " clients leased for {}), daily at cron '{}'", properties.poll(), properties.batch(), properties.lease(),
+        properties.cron());
     return new ReevaluationQueue(entityManager, transactions, clock, properties.poll(), properties.lease(),
-        new ClientReevaluation(record, daos, programs, evaluations, clock));
+        properties.batch(), new ClientReevaluation(record, daos, programs, evaluations, clock));
   }
 
   @Bean

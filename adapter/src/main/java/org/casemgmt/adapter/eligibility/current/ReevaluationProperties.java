@@ -11,8 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cron when the daily pass runs (Spring cron, six fields, the service's time zone); {@code -} turns it off
  * @param poll how often a node looks for clients queued by another node or before a restart (its own writes wake
  *     it at once)
- * @param lease how long a node holds a client it is evaluating before another node may take the client over
+ * @param lease how long a node holds the clients it is evaluating before another node may take them over
+ * @param batch the most clients a node takes from the queue at once (their records read and determinations written
+ *     together)
  */
 @ConfigurationProperties("adapter.eligibility.reevaluation")
 record ReevaluationProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0 30 4 * * *") String cron,
-    @DefaultValue("PT5S") Duration poll, @DefaultValue("PT10M") Duration lease) {}
+    @DefaultValue("PT5S") Duration poll, @DefaultValue("PT10M") Duration lease, @DefaultValue("100") int batch) {}

@@ -6,12 +6,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.BiConsumer;
-import java.util.stream.Collectors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,10 +23,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Clients waiting to be re-evaluated, kept in the database ({@code CM_REEVALUATION}) and worked through one at a time
- * on a thread of its own, so a feed's writer never waits for an evaluation and two cores are not swamped by them.
+ * Clients waiting to be re-evaluated, kept in the database ({@code CM_REEVALUATION}) and worked through a batch at a
+ * time on a thread of its own, so a feed's writer never waits for an evaluation and two cores are not swamped by them;
+ * a batch's records are read and its determinations written together, as a population run's chunk is.
  * A client is queued in the transaction that wrote the evidence, so nothing is lost between a commit and the queue,
- * nor on a restart; every node's worker takes clients from the same table (a lease per client: one node evaluates a
+ * nor on a restart; every node's worker takes clients from the same table (a lease per batch: one node evaluates a
  * client at a time, and a node that stops mid-evaluation leaves the client to another once the lease runs out). A
  * client named while being evaluated is evaluated again, since the evaluation may have read the record before that
  * evidence committed. A client may also be queued with programs they have no determination for yet (a completed
@@ -39,7 +41,8 @@ class ReevaluationQueue implements SmartLifecycle {
   private final Clock clock;
   private final Duration poll;
   private final Duration lease;
-  private final BiConsumer<String, Set<String>> reevaluation;
+  private final int batch;
+  private final Consumer<Map<String, Set<String>>> reevaluation;
   private final Object lock = new Object();
   private Thread worker;
   private boolean running;
@@ -49,18 +52,20 @@ class ReevaluationQueue implements SmartLifecycle {
 
   /**
    * @param poll how often the worker looks for clients another node or an earlier run queued
-   * @param lease how long a worker holds a client before another may take it
-   * @param reevaluation re-evaluates one client (a Patient id) under the programs they have a determination for and
-   *     the ones asked for; a failure is its own to log
+   * @param lease how long a worker holds a batch of clients before another may take them
+   * @param batch the most clients a worker takes at once
+   * @param reevaluation re-evaluates clients (Patient ids, each with the programs asked for) under the programs each
+   *     has a determination for and the ones asked for; a failure is its own to log
    */
   ReevaluationQueue(EntityManager entityManager, PlatformTransactionManager transactions, Clock clock, Duration poll,
-      Duration lease, BiConsumer<String, Set<String>> reevaluation) {
+      Duration lease, int batch, Consumer<Map<String, Set<String>>> reevaluation) {
     this.entityManager = entityManager;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
     this.poll = poll;
     this.lease = lease;
+    this.batch = batch;
     this.reevaluation = reevaluation;
   }
 
@@ -120,11 +125,11 @@ class ReevaluationQueue implements SmartLifecycle {
       try {
         claim = claimNext();
         if (claim != null) {
-          reevaluation.accept(claim.client(), claim.programs());
+          reevaluation.accept(claim.clients());
         }
       } catch (RuntimeException e) {
         // The class only: a message may quote the record.
-        log.warn("Re-evaluation of Patient/{} failed: {}", claim == null ? "?" : claim.client(),
+        log.warn("Re-evaluation of {} client(s) failed: {}", claim == null ? 0 : claim.clients().size(),
             e.getClass().getName());
       } finally {
         release(claim);
@@ -135,30 +140,39 @@ class ReevaluationQueue implements SmartLifecycle {
     }
   }
 
-  /** A client no worker holds, with every row queued for them so far, leased to this worker; null when none. */
+  /**
+   * The clients queued longest that no worker holds (at most a batch), with every row queued for them so far, leased
+   * to this worker; null when there are none.
+   */
   private Claim claimNext() {
     return ownTransaction.execute(status -> {
       while (true) {
         Instant now = Instant.now();
         List<String> next = entityManager.createQuery("select q.client from QueuedReevaluation q"
-                + " where q.leasedUntil is null or q.leasedUntil < :now order by q.id", String.class)
-            .setParameter("now", now).setMaxResults(1).getResultList();
+                + " where q.leasedUntil is null or q.leasedUntil < :now group by q.client order by min(q.id)",
+                String.class)
+            .setParameter("now", now).setMaxResults(batch).getResultList();
         if (next.isEmpty()) {
           return null;
         }
         String token = UUID.randomUUID().toString();
-        int taken = entityManager.createQuery("update QueuedReevaluation q set q.leasedUntil = :until,"
-                + " q.lease = :token where q.client = :client and (q.leasedUntil is null or q.leasedUntil < :now)")
+        entityManager.createQuery("update QueuedReevaluation q set q.leasedUntil = :until, q.lease = :token"
+                + " where q.client in :clients and (q.leasedUntil is null or q.leasedUntil < :now)")
             .setParameter("until", now.plus(lease)).setParameter("token", token)
-            .setParameter("client", next.get(0)).setParameter("now", now).executeUpdate();
-        if (taken > 0) {
-          Set<String> programs = entityManager.createQuery("select q.programs from QueuedReevaluation q"
-                  + " where q.lease = :token and q.programs is not null", String.class)
-              .setParameter("token", token).getResultStream()
-              .flatMap(asked -> Arrays.stream(asked.split(","))).collect(Collectors.toCollection(TreeSet::new));
-          return new Claim(next.get(0), token, programs);
+            .setParameter("clients", next).setParameter("now", now).executeUpdate();
+        Map<String, Set<String>> clients = new LinkedHashMap<>();
+        entityManager.createQuery("select q.client, q.programs from QueuedReevaluation q where q.lease = :token"
+                + " order by q.id", Object[].class)
+            .setParameter("token", token).getResultStream().forEach(row -> {
+              Set<String> programs = clients.computeIfAbsent((String) row[0], client -> new TreeSet<>());
+              if (row[1] != null) {
+                programs.addAll(Arrays.asList(((String) row[1]).split(",")));
+              }
+            });
+        if (!clients.isEmpty()) {
+          return new Claim(token, clients);
         }
-        // Another node leased the client since it was read: look again.
+        // Another node leased these clients since they were read: look again.
       }
     });
   }
@@ -175,7 +189,7 @@ class ReevaluationQueue implements SmartLifecycle {
       synchronized (lock) {
         working = false;
         if (claim != null) {
-          done++;
+          done += claim.clients().size();
         }
         lock.notifyAll();
       }
@@ -244,6 +258,6 @@ class ReevaluationQueue implements SmartLifecycle {
     return running();
   }
 
-  /** The client taken, the lease's token and the programs asked for. */
-  private record Claim(String client, String lease, Set<String> programs) {}
+  /** The lease's token and the clients taken, each with the programs asked for. */
+  private record Claim(String lease, Map<String, Set<String>> clients) {}
 }

@@ -177,6 +177,41 @@ class AlwaysCurrentTest extends EligibilityServerTest {
     assertThat(queued(client)).isZero();
   }
 
+  /**
+   * Clients queued meanwhile are taken together: each evaluated once however many rows name them, each program's
+   * clients read and written in one go, and every row gone.
+   */
+  @Test
+  void clientsWaitingTogetherAreEvaluatedOnceEach() throws Exception {
+    java.util.List<String> clients = new java.util.ArrayList<>();
+    java.util.List<Observation> determinations = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      String client = createClient(uniqueValue());
+      createStay(client, "2025-10-01T10:00:00-05:00", "2025-10-08T09:00:00-05:00");
+      createStay(client, "2026-01-12T22:40:00-06:00", "2026-01-20T11:00:00-06:00");
+      clients.add(client);
+      determinations.add(evaluateToday(client));
+    }
+    settled();
+    long evaluatedBefore = queue.done();
+    queue.stop();
+    try {
+      clients.forEach(client -> createDiagnosis(client, "F20.9", today().toString()));
+      createDiagnosis(clients.get(0), "F31.9", today().toString());
+      assertThat(queued(clients.get(0))).isEqualTo(2);
+    } finally {
+      queue.start();
+    }
+    for (Observation determination : determinations) {
+      assertThat(outcome(await(determination, "2"))).isEqualTo("eligible");
+    }
+    settled();
+    assertThat(queue.done() - evaluatedBefore).isEqualTo(3);
+    for (String client : clients) {
+      assertThat(queued(client)).isZero();
+    }
+  }
+
   /** A new client and their diagnosis in one transaction; the client's id. */
   private String createdWithItsDiagnosis() {
     String patient = "urn:uuid:" + UUID.randomUUID();
