@@ -3,11 +3,9 @@ package org.casemgmt.adapter.claims;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.casemgmt.routes.adt.AdtMappingTables;
+import org.casemgmt.routes.clientrecord.IdentityPolicy;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeType;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Patient;
@@ -17,24 +15,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * A member as the claims describe them, as a Patient to match on (and to create the client from when the member is not
- * known yet): the Medicaid member id in the deployment's Medicaid system (the one the ADT mapping uses, so both feeds
+ * known yet): the Medicaid member id in the identity policy's Medicaid system (the one every feed uses, so the feeds
  * meet on one client), and the name, birth date, gender and address of the latest 837 member loop. A CSV extract names
  * the member only; such a client's name and gender are recorded as unknown until another feed tells.
  */
 @Component
 class ClaimMembers {
   private final JdbcTemplate jdbc;
-  private final String medicaidSystem;
+  private final IdentityPolicy identity;
 
-  ClaimMembers(JdbcTemplate jdbc, AdtMappingTables tables) {
+  ClaimMembers(JdbcTemplate jdbc, IdentityPolicy identity) {
     this.jdbc = jdbc;
-    this.medicaidSystem = tables.medicaid().system();
+    this.identity = identity;
   }
 
   Patient patient(String memberId) {
     Patient patient = new Patient();
-    patient.addIdentifier().setSystem(medicaidSystem).setValue(memberId).setType(new CodeableConcept(
-        new Coding("http://terminology.hl7.org/CodeSystem/v2-0203", "MB", null)));
+    patient.addIdentifier(identity.medicaidId(memberId));
     patient.setGender(AdministrativeGender.UNKNOWN);
     // Until a member loop names them, the client's name is recorded as unknown rather than left out.
     patient.addName().addExtension("http://hl7.org/fhir/StructureDefinition/data-absent-reason",

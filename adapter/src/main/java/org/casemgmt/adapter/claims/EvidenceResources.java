@@ -9,6 +9,7 @@ import org.casemgmt.adapter.claims.evidence.ClaimProvider;
 import org.casemgmt.adapter.claims.evidence.EpisodeProviders;
 import org.casemgmt.adapter.security.Part2Labels;
 import org.casemgmt.profiles.ImplementationGuide;
+import org.casemgmt.routes.clientrecord.EncounterKind;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -33,7 +34,6 @@ final class EvidenceResources {
   static final String DIAGNOSIS_SYSTEM = ImplementationGuide.CANONICAL + "/sid/claims-diagnosis";
   static final String CLAIM_SYSTEM = ImplementationGuide.CANONICAL + "/sid/medicaid-claim";
   static final String FILE_SYSTEM = ImplementationGuide.CANONICAL + "/sid/claim-file";
-  private static final String ENCOUNTER_KIND = ImplementationGuide.CANONICAL + "/CodeSystem/encounter-kind";
   private static final String CASE_MANAGEMENT = ImplementationGuide.CANONICAL + "/CodeSystem/case-management";
   private static final String PROFILE = ImplementationGuide.CANONICAL + "/StructureDefinition/";
   private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
@@ -65,7 +65,8 @@ final class EvidenceResources {
       case CRISIS, MENTAL_HEALTH_OUTPATIENT -> "AMB";
     };
     encounter.setClass_(new Coding(ACT_CODE, actClass, null));
-    encounter.addType(new CodeableConcept(new Coding(ENCOUNTER_KIND, episode.kind().code(), null)));
+    // Code only, no display: the evidence digests on record were taken of it so.
+    encounter.addType(new CodeableConcept(new Coding(EncounterKind.SYSTEM, episode.kind().code(), null)));
     if (episode.kind() == ClaimEpisodeKind.INPATIENT || episode.kind() == ClaimEpisodeKind.EMERGENCY) {
       encounter.getMeta().addProfile(PROFILE + "hospitalization");
     }

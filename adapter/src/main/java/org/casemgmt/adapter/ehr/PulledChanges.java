@@ -1,7 +1,7 @@
 package org.casemgmt.adapter.ehr;
 
 import java.util.Optional;
-import org.casemgmt.profiles.ImplementationGuide;
+import org.casemgmt.routes.clientrecord.EncounterKind;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -15,7 +15,6 @@ import org.hl7.fhir.r4.model.Identifier;
  * another feed found psychiatric is not made medical because this EHR's codes do not say so.
  */
 final class PulledChanges {
-  static final String ENCOUNTER_KIND = ImplementationGuide.CANONICAL + "/CodeSystem/encounter-kind";
 
   private PulledChanges() {
   }
@@ -50,13 +49,13 @@ final class PulledChanges {
     if (storedKind.isPresent() && storedKind.get().getCode().startsWith("psychiatric-")
         && pulledKind.isPresent() && pulledKind.get().getCode().startsWith("medical-")) {
       visit.getType().removeIf(type -> type.getCoding().stream()
-          .anyMatch(coding -> ENCOUNTER_KIND.equals(coding.getSystem())));
+          .anyMatch(coding -> EncounterKind.SYSTEM.equals(coding.getSystem())));
       visit.addType(new CodeableConcept().addCoding(storedKind.get().copy()));
     }
   }
 
   private static Optional<Coding> kind(Encounter encounter) {
     return encounter.getType().stream().flatMap(type -> type.getCoding().stream())
-        .filter(coding -> ENCOUNTER_KIND.equals(coding.getSystem()) && coding.hasCode()).findFirst();
+        .filter(coding -> EncounterKind.SYSTEM.equals(coding.getSystem()) && coding.hasCode()).findFirst();
   }
 }

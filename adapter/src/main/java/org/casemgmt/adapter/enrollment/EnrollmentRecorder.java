@@ -21,11 +21,9 @@ import org.casemgmt.adapter.files.FileItem;
 import org.casemgmt.adapter.identity.ClientIdentity;
 import org.casemgmt.adapter.identity.ClientRecordChanges;
 import org.casemgmt.adapter.identity.ConcurrentWrites;
-import org.casemgmt.routes.adt.AdtMappingTables;
+import org.casemgmt.routes.clientrecord.IdentityPolicy;
 import org.casemgmt.routes.enrollment.ParsedMember;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Identifier;
@@ -37,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records members' enrollment on the client record, a chunk of the file's members in one FHIR transaction: for each
- * member the client (matched on the Medicaid member id in the deployment's Medicaid system, as the ADT and claims
- * feeds match, and created when unknown), their coverage from this feed, what the member's records in the chunk
+ * member the client (matched on the Medicaid member id in the identity policy's Medicaid system, as every feed
+ * matches, and created when unknown), their coverage from this feed, what the member's records in the chunk
  * change (in file order), and a Provenance naming the file. If the record refuses one member's changes (a profile,
  * two clients holding the member id), or another writer changes or creates one of the members' clients meanwhile (the
  * ADT feed admitting a member), the members are written one by one instead, each run again after a collision: a
@@ -51,19 +49,21 @@ class EnrollmentRecorder {
   private final DaoRegistry daos;
   private final IFhirSystemDao<Bundle, ?> systemDao;
   private final TransactionTemplate ownTransaction;
+  private final IdentityPolicy identityPolicy;
   private final String medicaidSystem;
   private final EnrollmentProperties properties;
   private final Clock clock;
 
   EnrollmentRecorder(ClientIdentity identity, DaoRegistry daos, IFhirSystemDao<Bundle, ?> systemDao,
-      PlatformTransactionManager transactionManager, AdtMappingTables tables, EnrollmentProperties properties,
+      PlatformTransactionManager transactionManager, IdentityPolicy identityPolicy, EnrollmentProperties properties,
       Clock clock) {
     this.identity = identity;
     this.daos = daos;
     this.systemDao = systemDao;
     this.ownTransaction = new TransactionTemplate(transactionManager);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-    this.medicaidSystem = tables.medicaid().system();
+    this.identityPolicy = identityPolicy;
+    this.medicaidSystem = identityPolicy.medicaid().system();
     this.properties = properties;
     this.clock = clock;
   }
@@ -126,7 +126,7 @@ class EnrollmentRecorder {
     if (!unknown.isEmpty()) {
       // Claimed before they are created: a writer creating one of them at the same time (the ADT feed) either
       // committed first, and the second search finds its client, or collides here and one of the two runs again.
-      identity.claim(unknown.stream().map(this::medicaidId).toList());
+      identity.claim(unknown.stream().map(identityPolicy::medicaidId).toList());
       known.addAll(knownMembers(unknown));
     }
     Map<String, Map<String, Coverage>> coverage = coverageOf(memberIds);
@@ -151,7 +151,7 @@ class EnrollmentRecorder {
 
   /** The member's record: the stored client (the survivor of any merge) when known, else a new one. */
   private MemberRecord record(String memberId, boolean known, Map<String, Coverage> coverage) {
-    Patient probe = new Patient().addIdentifier(medicaidId(memberId));
+    Patient probe = new Patient().addIdentifier(identityPolicy.medicaidId(memberId));
     if (known) {
       ClientIdentity.Match match = identity.match(probe).orElse(null);
       if (match != null) {
@@ -162,14 +162,9 @@ class EnrollmentRecorder {
     return new MemberRecord(medicaidSystem, properties, null, probe, coverage);
   }
 
-  private Identifier medicaidId(String memberId) {
-    return new Identifier().setSystem(medicaidSystem).setValue(memberId).setType(new CodeableConcept(
-        new Coding("http://terminology.hl7.org/CodeSystem/v2-0203", "MB", null)));
-  }
-
   /** The members some client holds the id of (one search for the chunk; most members of a new file are new). */
   private Set<String> knownMembers(List<String> memberIds) {
-    return identity.withAnyIdentifierOf(memberIds.stream().map(this::medicaidId).toList()).stream()
+    return identity.withAnyIdentifierOf(memberIds.stream().map(identityPolicy::medicaidId).toList()).stream()
         .flatMap(patient -> patient.getIdentifier().stream())
         .filter(id -> medicaidSystem.equals(id.getSystem())).map(Identifier::getValue)
         .collect(Collectors.toCollection(HashSet::new));

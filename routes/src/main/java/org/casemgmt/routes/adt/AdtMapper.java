@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.casemgmt.routes.clientrecord.IdentityPolicy;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Encounter;
@@ -25,9 +26,9 @@ final class AdtMapper {
   private final EncounterMapper encounters;
   private final DiagnosisMapper diagnoses;
 
-  AdtMapper(AdtMappingTables tables) {
+  AdtMapper(AdtMappingTables tables, IdentityPolicy identity) {
     Codes codes = new Codes(tables);
-    identifiers = new IdentifierMapper(tables);
+    identifiers = new IdentifierMapper(tables, identity);
     patients = new PatientMapper(identifiers);
     encounters = new EncounterMapper(tables, codes);
     diagnoses = new DiagnosisMapper(codes);

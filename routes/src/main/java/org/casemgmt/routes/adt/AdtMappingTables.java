@@ -10,15 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The site-specific half of the ADT mapping: which identifier systems the senders' assigning authorities stand for,
- * which of a facility's services and units are psychiatric, what counts as a Medicaid ID. It varies by deployment,
- * so it is data ({@code config/adt-mapping.yml}, bound from {@code adapter.adt.mapping.*}); the component names
- * match the YAML keys in kebab case. Lists left out of the YAML are empty, never null.
+ * which of a facility's services and units are psychiatric. It varies by deployment, so it is data
+ * ({@code config/adt-mapping.yml}, bound from {@code adapter.adt.mapping.*}); the component names match the YAML keys
+ * in kebab case. Lists left out of the YAML are empty, never null. What makes a Medicaid ID and which identifiers are
+ * never stored is not ADT's to say: every feed shares it ({@link org.casemgmt.routes.clientrecord.IdentityPolicy}).
  *
  * @param timeZone                zone of HL7 times sent without a UTC offset (FHIR needs one on every time of day);
  *                                a facility may override it
  * @param identifierAuthorities   patient identifier systems by assigning authority (PID-3 / MRG-1 CX-4)
- * @param medicaid                how a Medicaid member ID is recognised and the system it gets
- * @param ignoredIdentifierTypes  identifier types (CX-5) never copied into the record (data minimisation)
  * @param facilities              per sending facility (MSH-4): visit-number system and psychiatric services/units
  * @param codingSystems           HL7 coding-system names (CWE-3) and the FHIR code system URL each stands for
  * @param unknownFacilities       how stays at a facility not listed in {@code facilities} are classified
@@ -27,21 +26,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record AdtMappingTables(
     String timeZone,
     List<IdentifierAuthority> identifierAuthorities,
-    Medicaid medicaid,
-    List<String> ignoredIdentifierTypes,
     List<Facility> facilities,
     List<CodingSystem> codingSystems,
     UnknownFacilities unknownFacilities) {
-
-  /** The system Medicaid IDs get when the tables name none. */
-  public static final String DEFAULT_MEDICAID_SYSTEM = "urn:oid:2.16.840.1.113883.4.927";
 
   public AdtMappingTables {
     timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
     zone(timeZone, "adapter.adt.mapping.time-zone");
     identifierAuthorities = List.copyOf(Objects.requireNonNullElse(identifierAuthorities, List.of()));
-    medicaid = Objects.requireNonNullElse(medicaid, new Medicaid(null, null, null));
-    ignoredIdentifierTypes = upperCase(ignoredIdentifierTypes);
     facilities = List.copyOf(Objects.requireNonNullElse(facilities, List.of()));
     codingSystems = List.copyOf(Objects.requireNonNullElse(codingSystems, List.of()));
     unknownFacilities = Objects.requireNonNullElse(unknownFacilities, new UnknownFacilities(null));
@@ -66,25 +58,6 @@ public record AdtMappingTables(
     boolean matches(String namespaceId, String universalId, String identifierType) {
       boolean sameAuthority = authority.equalsIgnoreCase(namespaceId) || authority.equalsIgnoreCase(universalId);
       return sameAuthority && (identifierTypes.isEmpty() || identifierTypes.contains(upper(identifierType)));
-    }
-  }
-
-  /**
-   * How a Medicaid member ID is told apart from a facility's record number.
-   *
-   * @param system          the identifier system of Medicaid member IDs
-   * @param authorities     assigning authorities whose identifiers are Medicaid IDs, whatever their CX-5 type
-   * @param identifierTypes CX-5 types that mark a Medicaid ID from any authority not listed in identifier-authorities
-   */
-  public record Medicaid(String system, List<String> authorities, List<String> identifierTypes) {
-    public Medicaid {
-      system = system == null || system.isBlank() ? DEFAULT_MEDICAID_SYSTEM : system.trim();
-      authorities = List.copyOf(Objects.requireNonNullElse(authorities, List.of()));
-      identifierTypes = upperCase(identifierTypes);
-    }
-
-    boolean isAuthority(String namespaceId, String universalId) {
-      return authorities.stream().anyMatch(a -> a.equalsIgnoreCase(namespaceId) || a.equalsIgnoreCase(universalId));
     }
   }
 

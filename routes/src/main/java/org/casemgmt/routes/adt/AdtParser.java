@@ -2,6 +2,7 @@ package org.casemgmt.routes.adt;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.casemgmt.routes.clientrecord.IdentityPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * code, the HL7 error condition, the location and a reason, ready for {@link Acknowledgements#reject}.
  *
  * <p>Plain Java over HAPI's HL7 v2 parser and FHIR model: no transport, storage or identity matching, so every rule
- * is a unit test. Thread-safe: build one per set of mapping tables and share it.
+ * is a unit test. Thread-safe: build one per set of mapping tables and identity policy, and share it.
  *
  * <p>Logs control ids, events and outcomes only, never names, dates or message text.
  */
@@ -22,10 +23,11 @@ public final class AdtParser {
   private final HeaderReader headers;
   private final AdtMapper mapper;
 
-  public AdtParser(AdtMappingTables tables) {
+  public AdtParser(AdtMappingTables tables, IdentityPolicy identity) {
     Objects.requireNonNull(tables, "tables");
+    Objects.requireNonNull(identity, "identity");
     headers = new HeaderReader(structures, tables);
-    mapper = new AdtMapper(tables);
+    mapper = new AdtMapper(tables, identity);
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.casemgmt.routes.clientrecord.EncounterKind;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -151,17 +152,15 @@ final class EncounterMapper {
     Optional<AdtMappingTables.Facility> facility = tables.facility(envelope.sendingFacility());
     boolean emergency = PatientClass.isEmergency(encounterClass);
     if (!emergency && facility.map(AdtMappingTables.Facility::statePsychiatricHospital).orElse(false)) {
-      return Optional.of(new CodeableConcept().addCoding(new Coding(Guide.ENCOUNTER_KIND,
-          "state-psychiatric-hospital", "Stay in a state psychiatric hospital")));
+      return Optional.of(new CodeableConcept().addCoding(EncounterKind.STATE_PSYCHIATRIC_HOSPITAL.coding()));
     }
     String principal = facility.isPresent() ? null : principalIcd10(dg1s);
     boolean psychiatric = facility
         .map(sender -> sender.isPsychiatric(pv1.get(10), pv1.get(3, 0, 1, 1)))
         .orElseGet(() -> principal != null && tables.unknownFacilities().isPsychiatric(principal));
-    String code = (psychiatric ? "psychiatric-" : "medical-") + (emergency ? "emergency" : "inpatient");
-    String display = (psychiatric ? "Psychiatric " : "Medical (non-psychiatric) ")
-        + (emergency ? "emergency visit" : "inpatient stay");
-    CodeableConcept kind = new CodeableConcept().addCoding(new Coding(Guide.ENCOUNTER_KIND, code, display));
+    EncounterKind hospitalization = EncounterKind.hospitalization(psychiatric, emergency);
+    String display = hospitalization.display();
+    CodeableConcept kind = new CodeableConcept().addCoding(hospitalization.coding());
     if (facility.isEmpty()) {
       // Why: the site tables cannot tell, so the record says what the classification rests on.
       kind.setText(display + ": sending facility " + envelope.senderName() + " is not in the site tables; "

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.casemgmt.routes.clientrecord.IdentityPolicy;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
@@ -16,8 +17,10 @@ import org.hl7.fhir.r4.model.Identifier;
  * facility sent them (that is what lets identity matching join two hospitals' records of one person), anything the
  * tables do not know a system built from the sending facility and the authority.
  *
- * <p>Identifier types listed as ignored (social security numbers, driver's licences) are dropped: the record does
- * not need them to find a client, and keeping them would only widen what a breach exposes.
+ * <p>What makes a Medicaid id and which identifiers are never kept is the identity policy every feed shares, not
+ * ADT's own: identifiers of an ignored type (social security numbers, driver's licences), or mapped to an ignored
+ * system, are dropped, since the record does not need them to find a client and keeping them would only widen what
+ * a breach exposes.
  */
 final class IdentifierMapper {
   /**
@@ -30,9 +33,11 @@ final class IdentifierMapper {
       Set.of("MR", "MRT", "PI", "PT", "PN", "JHN", "HC", "NH", "NI", "MC", "SN");
 
   private final AdtMappingTables tables;
+  private final IdentityPolicy identity;
 
-  IdentifierMapper(AdtMappingTables tables) {
+  IdentifierMapper(AdtMappingTables tables, IdentityPolicy identity) {
     this.tables = tables;
+    this.identity = identity;
   }
 
   /** The usable identifiers of every repetition of a CX field, duplicates (same system and value) once. */
@@ -47,25 +52,21 @@ final class IdentifierMapper {
     return new ArrayList<>(unique.values());
   }
 
-  /** One repetition, or null when it has no value or is of an ignored type. */
+  /** One repetition, or null when it has no value or is of an ignored type or system. */
   Identifier identifier(V2Segment segment, int field, int repetition, Envelope envelope) {
     String value = segment.get(field, repetition, 1, 1);
     String type = segment.get(field, repetition, 5, 1).toUpperCase(Locale.ROOT);
-    if (value.isEmpty() || tables.ignoredIdentifierTypes().contains(type)) {
+    if (value.isEmpty() || identity.ignores(type, null)) {
       return null;
     }
     HierarchicDesignator authority = segment.designator(field, repetition, 4);
-    return tables.identifierAuthority(authority.namespaceId(), authority.universalId(), type)
+    Identifier identifier = tables.identifierAuthority(authority.namespaceId(), authority.universalId(), type)
         .map(known -> identifier(known.system(), known.type(), value))
-        .orElseGet(() -> isMedicaid(authority, type)
-            ? identifier(tables.medicaid().system(), "MB", value)
+        .orElseGet(() -> identity.medicaid().marks(authority.namespaceId(), authority.universalId(), type)
+            ? identity.medicaidId(value)
             : identifier(LocalSystems.of(envelope.senderName(), authority.name()),
                 PERSON_TYPES.contains(type) ? type : "MR", value));
-  }
-
-  private boolean isMedicaid(HierarchicDesignator authority, String type) {
-    return tables.medicaid().isAuthority(authority.namespaceId(), authority.universalId())
-        || tables.medicaid().identifierTypes().contains(type);
+    return identity.ignores(null, identifier.getSystem()) ? null : identifier;
   }
 
   static Identifier identifier(String system, String type, String value) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.casemgmt.routes.clientrecord.IdentityPolicy;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Patient;
@@ -23,10 +24,10 @@ final class EhrMapper {
   private final EncounterMapping encounters;
   private final ConditionMapping conditions;
 
-  EhrMapper(EhrSource source, EhrMappingTables tables) {
+  EhrMapper(EhrSource source, EhrMappingTables tables, IdentityPolicy identity) {
     this.source = source;
     this.references = new SourceReferences(source);
-    this.patients = new PatientMapping(source, tables);
+    this.patients = new PatientMapping(source, identity);
     this.encounters = new EncounterMapping(source, tables);
     this.conditions = new ConditionMapping(source, tables);
   }

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.apache.camel.builder.RouteBuilder;
 import org.casemgmt.routes.FeedHeaders;
+import org.casemgmt.routes.clientrecord.IdentityPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,14 +19,16 @@ class EhrRoutes extends RouteBuilder {
   private static final Logger log = LoggerFactory.getLogger(EhrRoutes.class);
 
   private final EhrSettings settings;
+  private final IdentityPolicy identity;
   private final EhrSourceStatuses statuses;
   private final EhrRecord record;
   private final FhirContext fhirContext;
   private final Clock clock;
 
-  EhrRoutes(EhrSettings settings, EhrSourceStatuses statuses, EhrRecord record, FhirContext fhirContext,
-      Clock clock) {
+  EhrRoutes(EhrSettings settings, IdentityPolicy identity, EhrSourceStatuses statuses, EhrRecord record,
+      FhirContext fhirContext, Clock clock) {
     this.settings = settings;
+    this.identity = identity;
     this.statuses = statuses;
     this.record = record;
     this.fhirContext = fhirContext;
@@ -38,7 +41,7 @@ class EhrRoutes extends RouteBuilder {
       EhrSourceStatus status = statuses.of(source.id());
       Transport transport = new Transport(source, status, clock);
       FhirApi api = new FhirApi(source, transport, Authentication.of(source, transport, clock), fhirContext);
-      EhrMapper mapper = new EhrMapper(source, settings.mapping());
+      EhrMapper mapper = new EhrMapper(source, settings.mapping(), identity);
 
       from("timer:ehr-" + source.id() + "?delay=" + settings.initialDelay().toMillis()
           + "&period=" + source.pollInterval().toMillis())

@@ -23,7 +23,7 @@ public record EhrSettings(List<EhrSource> sources, Duration initialDelay, EhrMap
   public EhrSettings {
     sources = List.copyOf(Objects.requireNonNullElse(sources, List.of()));
     initialDelay = Objects.requireNonNullElse(initialDelay, Duration.ofSeconds(5));
-    mapping = Objects.requireNonNullElse(mapping, new EhrMappingTables(null, null, null, null, null));
+    mapping = Objects.requireNonNullElse(mapping, new EhrMappingTables(null, null));
     List<String> problems = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (int i = 0; i < sources.size(); i++) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.casemgmt.routes.clientrecord.EncounterKind;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Encounter;
@@ -38,11 +39,8 @@ final class EncounterKinds {
       return Optional.empty();
     }
     boolean emergency = "EMER".equals(encounter.getClass_().getCode());
-    boolean psychiatric = psychiatric(encounter);
-    String code = (psychiatric ? "psychiatric-" : "medical-") + (emergency ? "emergency" : "inpatient");
-    String display = (psychiatric ? "Psychiatric " : "Medical (non-psychiatric) ")
-        + (emergency ? "emergency visit" : "inpatient stay");
-    return Optional.of(new CodeableConcept().addCoding(new Coding(Guide.ENCOUNTER_KIND, code, display)));
+    return Optional.of(new CodeableConcept()
+        .addCoding(EncounterKind.hospitalization(psychiatric(encounter), emergency).coding()));
   }
 
   private boolean psychiatric(Encounter encounter) {

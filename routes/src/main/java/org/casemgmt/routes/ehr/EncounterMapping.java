@@ -1,5 +1,6 @@
 package org.casemgmt.routes.ehr;
 
+import org.casemgmt.routes.clientrecord.EncounterKind;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
@@ -45,7 +46,7 @@ final class EncounterMapping {
     visit.setClass_(received.getClass_().copy());
     received.getType().forEach(type -> visit.addType(type.copy()));
     boolean hasKind = visit.getType().stream().flatMap(type -> type.getCoding().stream())
-        .anyMatch(coding -> Guide.ENCOUNTER_KIND.equals(coding.getSystem()));
+        .anyMatch(coding -> EncounterKind.SYSTEM.equals(coding.getSystem()));
     if (!hasKind) {
       kinds.kind(received).ifPresent(visit::addType);
     }

@@ -9,7 +9,6 @@ final class Guide {
   static final String CLIENT = "https://fhir.casemgmt-adapter.org/StructureDefinition/client";
   static final String HOSPITALIZATION = "https://fhir.casemgmt-adapter.org/StructureDefinition/hospitalization";
   static final String DIAGNOSIS = "https://fhir.casemgmt-adapter.org/StructureDefinition/diagnosis";
-  static final String ENCOUNTER_KIND = "https://fhir.casemgmt-adapter.org/CodeSystem/encounter-kind";
 
   static final String V2_0203 = "http://terminology.hl7.org/CodeSystem/v2-0203";
   static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";

@@ -3,6 +3,7 @@ package org.casemgmt.routes.ehr;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.casemgmt.routes.clientrecord.IdentityPolicy;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -15,16 +16,17 @@ import org.hl7.fhir.r4.model.Patient;
  * An EHR's Patient as the client record holds a person: the identifiers that let feeds find one another's clients
  * (the EHR's own id as {@code <base>/Patient}, its MRN typed MR, a Medicaid ID typed MB) and the demographics the
  * client profile and residency need. Nothing else crosses over: no extensions, links or references to the EHR's
- * other resources. Identifiers of ignored types or systems (social security numbers) are dropped, as in ADT.
+ * other resources. Identifiers of the types and systems the identity policy ignores (social security numbers) are
+ * dropped, as in every feed.
  */
 final class PatientMapping {
   private final EhrSource source;
-  private final EhrMappingTables tables;
+  private final IdentityPolicy identity;
   private final SourceReferences references;
 
-  PatientMapping(EhrSource source, EhrMappingTables tables) {
+  PatientMapping(EhrSource source, IdentityPolicy identity) {
     this.source = source;
-    this.tables = tables;
+    this.identity = identity;
     this.references = new SourceReferences(source);
   }
 
@@ -72,8 +74,7 @@ final class PatientMapping {
   }
 
   private boolean ignored(Identifier identifier) {
-    return tables.ignoredIdentifierSystems().contains(identifier.getSystem())
-        || v2Type(identifier).map(tables.ignoredIdentifierTypes()::contains).orElse(false);
+    return identity.ignores(v2Type(identifier).orElse(null), identifier.getSystem());
   }
 
   /**
@@ -82,7 +83,7 @@ final class PatientMapping {
    */
   private Identifier typed(Identifier received) {
     Identifier identifier = new Identifier().setSystem(received.getSystem()).setValue(received.getValue());
-    Optional<String> type = received.getSystem().equals(tables.medicaidSystem()) ? Optional.of("MB")
+    Optional<String> type = received.getSystem().equals(identity.medicaid().system()) ? Optional.of("MB")
         : received.getSystem().equals(source.mrnSystem()) ? Optional.of("MR")
         : v2Type(received).filter(code -> !"MB".equals(code));
     type.ifPresent(code -> identifier.setType(new CodeableConcept().addCoding(new Coding(Guide.V2_0203, code, null))));

@@ -5,16 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.FileSystemResource;
+import org.casemgmt.routes.ConfigYaml;
+import org.casemgmt.routes.clientrecord.IdentityFixtures;
 
 /**
  * The deployment's mapping tables, bound from config/adt-mapping.yml the way Spring Boot will bind them (without a
- * context), and the public sample messages. Paths are relative to the routes module, which is where Maven runs the
+ * context), with the shipped identity policy, and the public sample messages. Paths are relative to the routes module, which is where Maven runs the
  * tests: ../config is the repository's config, ../../shared the shared data beside the repository (the same from
  * every work tree, as each is /work/<name>).
  */
@@ -25,7 +21,7 @@ final class AdtFixtures {
   static final Path CORPUS = Path.of("src/test/resources/adt/corpus");
 
   private static final AdtMappingTables TABLES = bind(CONFIG);
-  private static final AdtParser PARSER = new AdtParser(TABLES);
+  private static final AdtParser PARSER = new AdtParser(TABLES, IdentityFixtures.shipped());
 
   private AdtFixtures() {
   }
@@ -40,15 +36,7 @@ final class AdtFixtures {
   }
 
   static AdtMappingTables bind(Path yaml) {
-    try {
-      List<PropertySource<?>> sources =
-          new YamlPropertySourceLoader().load(yaml.toString(), new FileSystemResource(yaml));
-      return new Binder(ConfigurationPropertySources.from(sources))
-          .bind("adapter.adt.mapping", AdtMappingTables.class)
-          .orElseThrow(() -> new IllegalStateException(yaml + " has no adapter.adt.mapping"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ConfigYaml.bind(yaml, "adapter.adt.mapping", AdtMappingTables.class, true);
   }
 
   /** A sample file's text exactly as published (BOM, LF segment ends and all). */

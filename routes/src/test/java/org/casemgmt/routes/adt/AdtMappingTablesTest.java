@@ -16,9 +16,6 @@ class AdtMappingTablesTest {
   void deploymentConfigurationBinds() {
     AdtMappingTables tables = AdtFixtures.tables();
     assertThat(tables.timeZone()).isEqualTo("America/Chicago");
-    assertThat(tables.medicaid().system()).isEqualTo("urn:oid:2.16.840.1.113883.4.927");
-    assertThat(tables.medicaid().identifierTypes()).containsExactly("MA", "MB");
-    assertThat(tables.ignoredIdentifierTypes()).contains("SS", "DL");
     assertThat(tables.facilities()).extracting(AdtMappingTables.Facility::id)
         .containsExactly("GHHSFacility", "NORTHSIDE", "RIVERVIEW", "MCFARLAND");
     assertThat(tables.facilities()).filteredOn(AdtMappingTables.Facility::statePsychiatricHospital)
@@ -37,7 +34,6 @@ class AdtMappingTablesTest {
     assertThat(tables.identifierAuthorities()).isEmpty();
     assertThat(tables.facilities()).isEmpty();
     assertThat(tables.codingSystems()).isEmpty();
-    assertThat(tables.medicaid().system()).isEqualTo(AdtMappingTables.DEFAULT_MEDICAID_SYSTEM);
   }
 
   @Test

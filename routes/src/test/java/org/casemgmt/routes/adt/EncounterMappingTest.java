@@ -2,6 +2,7 @@ package org.casemgmt.routes.adt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.casemgmt.routes.clientrecord.EncounterKind;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,7 @@ class EncounterMappingTest {
                                                            String kind) throws Exception {
     Encounter encounter = AdtFixtures.parser().parse(TestMessage.a01()
         .set("PV1", 2, patientClass).set("PV1", 3, unit + "^1^A").set("PV1", 10, service).text()).encounter();
-    assertThat(encounter.getTypeFirstRep().getCodingFirstRep().getSystem()).isEqualTo(Guide.ENCOUNTER_KIND);
+    assertThat(encounter.getTypeFirstRep().getCodingFirstRep().getSystem()).isEqualTo(EncounterKind.SYSTEM);
     assertThat(encounter.getTypeFirstRep().getCodingFirstRep().getCode()).isEqualTo(kind);
     assertThat(encounter.getMeta().hasProfile(Guide.HOSPITALIZATION)).isTrue();
   }

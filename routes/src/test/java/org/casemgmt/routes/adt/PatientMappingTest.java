@@ -3,6 +3,8 @@ package org.casemgmt.routes.adt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.List;
+import org.casemgmt.routes.clientrecord.IdentityFixtures;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
@@ -157,6 +159,18 @@ class PatientMappingTest {
     Patient patient = AdtFixtures.parser().parse(TestMessage.a01().text()).patient();
     assertThat(patient.getIdentifier()).extracting(Identifier::getValue).doesNotContain("123456789");
     assertThat(patient.getIdentifier()).hasSize(2);
+  }
+
+  @Test
+  void anIdentifierTheTablesFileUnderAnIgnoredSystemIsNeverKept() throws Exception {
+    // A site that maps its SSA authority to the SSN system: the identity policy ignores that system, whatever CX-5
+    // says (here none), as it does for the EHR pull.
+    AdtMappingTables tables = new AdtMappingTables("UTC",
+        List.of(new AdtMappingTables.IdentifierAuthority("SSA", null, "http://hl7.org/fhir/sid/us-ssn", "SB")),
+        List.of(), List.of(), null);
+    Patient patient = new AdtParser(tables, IdentityFixtures.shipped()).parse(TestMessage.a01()
+        .set("PID", 3, "MRN-778812^^^NORTHSIDE^MR~123456789^^^SSA").text()).patient();
+    assertThat(patient.getIdentifier()).extracting(Identifier::getValue).containsExactly("MRN-778812");
   }
 
   private static String mrn(Patient patient) {

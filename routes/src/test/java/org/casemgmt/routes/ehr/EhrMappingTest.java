@@ -6,6 +6,8 @@ import ca.uhn.fhir.context.FhirContext;
 import java.util.List;
 import java.util.Map;
 import org.casemgmt.profiles.ImplementationGuide;
+import org.casemgmt.routes.clientrecord.EncounterKind;
+import org.casemgmt.routes.clientrecord.IdentityFixtures;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -31,8 +33,9 @@ class EhrMappingTest {
   private final EhrSource source = new EhrSource("north", BASE, null, null, null, null, false, MRN,
       List.of("5EAST-PSYCH"), null, null);
   private final EhrMappingTables tables = new EhrMappingTables(List.of("http://snomed.info/sct|394587001"),
-      List.of("urn:oid:2.16.840.1.113883.6.90"), MEDICAID, List.of("SS", "VN"), List.of("http://hl7.org/fhir/sid/us-ssn"));
-  private final EhrMapper mapper = new EhrMapper(source, tables);
+      List.of("urn:oid:2.16.840.1.113883.6.90"));
+  /** The shipped policy: the Medicaid system above, SS and VN among the ignored types, us-ssn the ignored system. */
+  private final EhrMapper mapper = new EhrMapper(source, tables, IdentityFixtures.shipped());
 
   @BeforeAll
   static void loadGuide() {
@@ -67,7 +70,7 @@ class EhrMappingTest {
     Encounter visit = (Encounter) map(received);
 
     List<String> kinds = visit.getType().stream().flatMap(type -> type.getCoding().stream())
-        .filter(coding -> Guide.ENCOUNTER_KIND.equals(coding.getSystem())).map(Coding::getCode).toList();
+        .filter(coding -> EncounterKind.SYSTEM.equals(coding.getSystem())).map(Coding::getCode).toList();
     assertThat(kinds).isEqualTo(kind == null ? List.of() : List.of(kind));
     assertThat(visit.getMeta().hasProfile(Guide.HOSPITALIZATION)).isEqualTo(kind != null);
     assertConforms(visit);
@@ -140,7 +143,8 @@ class EhrMappingTest {
       MEDICAID + ", IL123, -, MB",
       MEDICAID + ", IL123, MA, MB",
       "urn:oid:2.16.840.1.113883.19.5, PLAN-9, MB, untyped",  // the client profile keeps MB for the one Medicaid ID
-      "urn:oid:2.16.840.1.113883.19.5, DL-9, DL, DL",
+      "urn:oid:2.16.840.1.113883.19.5, PI-9, PI, PI",        // the sender's type otherwise
+      "urn:oid:2.16.840.1.113883.19.5, DL-9, DL, dropped",   // the identity policy's ignored types and systems
       "http://hl7.org/fhir/sid/us-ssn, 123-45-6789, -, dropped",
       "urn:oid:2.16.840.1.113883.19.5, 55, SS, dropped",
       "urn:oid:2.16.840.1.113883.19.5, V1, VN, dropped"})

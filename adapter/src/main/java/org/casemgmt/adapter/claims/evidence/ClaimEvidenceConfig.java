@@ -16,10 +16,14 @@ import org.springframework.context.annotation.Configuration;
 class ClaimEvidenceConfig {
   private static final Logger log = LoggerFactory.getLogger(ClaimEvidenceConfig.class);
 
+  /** A bean of its own: eligibility's claim diagnoses are read by the same policy as the rules. */
   @Bean
-  ClaimEvidenceRules claimEvidenceRules(ClaimEvidenceProperties properties, ImplementationGuide guide,
-      Part2Properties part2) {
-    ClaimEvidencePolicy policy = new ClaimEvidencePolicyLoader(guide::valueSet).load(properties);
+  ClaimEvidencePolicy claimEvidencePolicy(ClaimEvidenceProperties properties, ImplementationGuide guide) {
+    return new ClaimEvidencePolicyLoader(guide::valueSet).load(properties);
+  }
+
+  @Bean
+  ClaimEvidenceRules claimEvidenceRules(ClaimEvidencePolicy policy, Part2Properties part2) {
     Part2Properties.ClaimSignals configured = part2.claimSignals();
     SubstanceUseSignals signals = SubstanceUseSignals.checked(configured.procedureCodes(), configured.modifiers(),
         configured.revenueCodes(), configured.placesOfService());

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.casemgmt.routes.claims.Claim;
+import org.casemgmt.routes.claims.ClaimStatus;
+import org.casemgmt.routes.claims.ClaimType;
 
 /**
  * The code lists and numbers the claims evidence rules read; nothing in the rules is a literal code. Built at
@@ -64,6 +66,19 @@ public record ClaimEvidencePolicy(
     if (transferGapDays < 0 || emergencyBeforeAdmissionDays < 0) {
       throw new IllegalArgumentException("day counts cannot be negative");
     }
+  }
+
+  /**
+   * Whether a bill is a hospital inpatient bill. Public because eligibility sorts claim diagnoses into inpatient and
+   * outpatient by the same rule ({@code ClaimDiagnosesInForce}): one answer for what an inpatient claim is.
+   */
+  public boolean isInpatientBill(ClaimType type, String typeOfBill) {
+    return type == ClaimType.INSTITUTIONAL && inpatientBillTypes.contains(typeOfBill);
+  }
+
+  /** Whether a claim of this status is evidence at all: with {@code denied-claims: ignore} a denied one is not. */
+  public boolean counts(ClaimStatus status) {
+    return deniedClaims == DeniedClaims.MARK || status != ClaimStatus.DENIED;
   }
 
   /** Whether the claim's principal diagnosis is psychiatric. */

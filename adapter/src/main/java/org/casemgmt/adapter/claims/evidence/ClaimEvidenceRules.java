@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.casemgmt.routes.claims.Claim;
-import org.casemgmt.routes.claims.ClaimStatus;
 
 /**
  * Turns one member's Medicaid claims into evidence of psychiatric service use, of outpatient mental-health visits
@@ -44,7 +43,7 @@ public final class ClaimEvidenceRules {
   public MemberEvidence derive(String memberId, List<Claim> claimsInForce) {
     List<Claim> claims = claimsInForce.stream()
         .filter(claim -> ServiceDates.firstDay(claim) != null)
-        .filter(claim -> policy.deniedClaims() == DeniedClaims.MARK || claim.status() != ClaimStatus.DENIED)
+        .filter(claim -> policy.counts(claim.status()))
         .sorted(Comparator.comparing(Claim::claimId))
         .toList();
     List<EpisodeDraft> stays = inpatientStays.find(claims);

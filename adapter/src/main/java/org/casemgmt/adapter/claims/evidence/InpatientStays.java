@@ -46,7 +46,7 @@ final class InpatientStays {
   }
 
   private boolean hasPsychiatricRoomAndBoard(Claim claim) {
-    return claim.type() == ClaimType.INSTITUTIONAL && policy.inpatientBillTypes().contains(claim.typeOfBill())
+    return policy.isInpatientBill(claim.type(), claim.typeOfBill())
         && claim.lines().stream().anyMatch(line -> policy.psychiatricRoomAndBoard().contains(line.revenueCode()));
   }
 

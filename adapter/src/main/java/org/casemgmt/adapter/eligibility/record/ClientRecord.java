@@ -20,7 +20,7 @@ record ClientRecord(
     List<Coverage> coverages,
     List<Observation> scores,
     List<QuestionnaireResponse> responses,
-    List<StagedDiagnosis> claimDiagnoses) {
+    List<BilledDiagnosis> claimDiagnoses) {
 
   ClientRecord {
     encounters = List.copyOf(encounters);

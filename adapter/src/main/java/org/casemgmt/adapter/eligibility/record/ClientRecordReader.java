@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.casemgmt.adapter.eligibility.evidence.ClientEvidence;
 import org.casemgmt.adapter.identity.ClientIdentity;
-import org.casemgmt.routes.adt.AdtMappingTables;
+import org.casemgmt.routes.clientrecord.IdentityPolicy;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Coverage;
@@ -39,17 +39,17 @@ import org.springframework.stereotype.Component;
 public class ClientRecordReader {
   private final DaoRegistry daos;
   private final ClientIdentity identity;
-  private final StagedClaimDiagnoses claimDiagnoses;
+  private final ClaimDiagnoses claimDiagnoses;
   private final EvidenceFromRecord mapping;
   private final String medicaidSystem;
 
-  ClientRecordReader(DaoRegistry daos, ClientIdentity identity, StagedClaimDiagnoses claimDiagnoses,
-      CoverageTypes coverageTypes, AdtMappingTables tables) {
+  ClientRecordReader(DaoRegistry daos, ClientIdentity identity, ClaimDiagnoses claimDiagnoses,
+      CoverageTypes coverageTypes, IdentityPolicy identityPolicy) {
     this.daos = daos;
     this.identity = identity;
     this.claimDiagnoses = claimDiagnoses;
     this.mapping = new EvidenceFromRecord(coverageTypes);
-    this.medicaidSystem = tables.medicaid().system();
+    this.medicaidSystem = identityPolicy.medicaid().system();
   }
 
   /**
@@ -88,7 +88,8 @@ public class ClientRecordReader {
 
   /**
    * What the engine may know about each of several clients (survivors), in their order, read together: one search
-   * per kind of resource and one claims query for all of them, which is what makes a population run fast.
+   * per kind of resource and one question to the claims feed for all of them, which is what makes a population run
+   * fast.
    */
   public List<ClientEvidence> evidence(List<Patient> clients) {
     return read(clients).stream().map(mapping::evidence).toList();
@@ -135,7 +136,7 @@ public class ClientRecordReader {
         QuestionnaireResponse::getSubject);
     Map<String, List<String>> memberIds = new LinkedHashMap<>();
     clients.forEach(client -> memberIds.put(id(client), medicaidIds(client)));
-    Map<String, List<StagedDiagnosis>> claims = claimDiagnoses.byMember(
+    Map<String, List<BilledDiagnosis>> claims = claimDiagnoses.byMember(
         memberIds.values().stream().flatMap(List::stream).distinct().toList());
     return clients.stream().map(client -> new ClientRecord(client,
         encounters.getOrDefault(id(client), List.of()),

@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.Condition;
 /**
  * Diagnoses clinicians recorded (problem-list items, encounter diagnoses from ADT DG1 segments or an EHR's API), each
  * ICD-10-CM coding one fact. The claims feed's summary Conditions are left out: claim diagnoses are read per claim
- * from staging ({@link StagedClaimDiagnoses}), and counting the summary as well would let a billing code pass for a
+ * from the claims feed ({@link ClaimDiagnoses}), and counting the summary as well would let a billing code pass for a
  * clinician's diagnosis.
  */
 final class ConditionDiagnoses {

@@ -2,14 +2,13 @@ package org.casemgmt.adapter.eligibility.record;
 
 import java.time.LocalDate;
 import java.util.EnumSet;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.casemgmt.adapter.eligibility.evidence.EpisodeKind;
 import org.casemgmt.adapter.eligibility.evidence.Origin;
 import org.casemgmt.adapter.eligibility.evidence.PsychiatricEpisode;
 import org.casemgmt.profiles.ImplementationGuide;
+import org.casemgmt.routes.clientrecord.EncounterKind;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
 
@@ -20,11 +19,8 @@ import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
  * so that a program can leave out episodes only denied claims show.
  */
 public final class EncounterEpisodes {
-  static final String ENCOUNTER_KIND = EpisodeKind.SYSTEM;
   static final String CLAIMS_EPISODE = ImplementationGuide.CANONICAL + "/sid/claims-episode";
   static final String CASE_MANAGEMENT = ImplementationGuide.CANONICAL + "/CodeSystem/case-management";
-  private static final Map<String, EpisodeKind> KINDS = java.util.Arrays.stream(EpisodeKind.values())
-      .collect(java.util.stream.Collectors.toMap(EpisodeKind::code, kind -> kind));
   /** Stays that did not happen (cancelled, retracted) or have not happened yet. */
   private static final Set<EncounterStatus> NOT_HAPPENED =
       EnumSet.of(EncounterStatus.CANCELLED, EncounterStatus.ENTEREDINERROR, EncounterStatus.PLANNED);
@@ -44,9 +40,8 @@ public final class EncounterEpisodes {
     }
     Optional<EpisodeKind> kind = encounter.getType().stream()
         .flatMap(type -> type.getCoding().stream())
-        .filter(coding -> ENCOUNTER_KIND.equals(coding.getSystem()))
-        .map(coding -> KINDS.get(coding.getCode()))
-        .filter(Objects::nonNull)
+        .filter(coding -> EncounterKind.SYSTEM.equals(coding.getSystem()))
+        .flatMap(coding -> EncounterKind.ofCode(coding.getCode()).flatMap(EpisodeKind::of).stream())
         .findFirst();
     LocalDate start = FhirDates.day(encounter.getPeriod().getStartElement());
     if (kind.isEmpty() || start == null) {

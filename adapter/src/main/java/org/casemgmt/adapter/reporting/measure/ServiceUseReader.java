@@ -22,6 +22,7 @@ import org.casemgmt.adapter.eligibility.record.EncounterEpisodes;
 import org.casemgmt.adapter.eligibility.record.FhirDates;
 import org.casemgmt.adapter.security.AccessGrant;
 import org.casemgmt.adapter.workflow.WorkflowCodes;
+import org.casemgmt.routes.clientrecord.EncounterKind;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Patient;
@@ -47,7 +48,7 @@ class ServiceUseReader {
   /** The clients ("Patient/12") with a stay of one of these kinds overlapping the days, however many. */
   Set<String> clientsWithStays(Set<EpisodeKind> kinds, LocalDate from, LocalDate to) {
     TokenOrListParam types = new TokenOrListParam();
-    kinds.forEach(kind -> types.add(EpisodeKind.SYSTEM, kind.code()));
+    kinds.forEach(kind -> types.add(EncounterKind.SYSTEM, kind.code()));
     return population.clientsOf(Encounter.class, new SearchParameterMap().add(Encounter.SP_TYPE, types)
         .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.GREATERTHAN_OR_EQUALS, from.toString()))
         .add(Encounter.SP_DATE, new DateParam(ParamPrefixEnum.LESSTHAN_OR_EQUALS, to.toString())),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;
 import org.casemgmt.adapter.eligibility.evidence.PsychiatricEpisode;
+import org.casemgmt.routes.clientrecord.EncounterKind;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -26,7 +27,7 @@ class EncounterEpisodesTest {
     encounter.setId("Encounter/7");
     encounter.setStatus(Encounter.EncounterStatus.fromCode(status));
     if (kind != null) {
-      encounter.addType(new CodeableConcept(new Coding(EncounterEpisodes.ENCOUNTER_KIND, kind, null)));
+      encounter.addType(new CodeableConcept(new Coding(EncounterKind.SYSTEM, kind, null)));
     }
     if (!writtenBy.equals("adt")) {
       encounter.addIdentifier().setSystem(EncounterEpisodes.CLAIMS_EPISODE).setValue("MCD1|X|" + start);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.casemgmt.adapter.eligibility.evidence.ClientEvidence;
 import org.casemgmt.adapter.eligibility.evidence.DiagnosisFact;
 import org.casemgmt.adapter.eligibility.evidence.PayerKind;
+import org.casemgmt.routes.clientrecord.EncounterKind;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -28,7 +29,7 @@ class EvidenceFromRecordTest {
     client.setId("Patient/1");
     client.addAddress().setState("IL").setDistrict("Sangamon");
     Encounter stay = new Encounter().setStatus(Encounter.EncounterStatus.FINISHED)
-        .addType(new CodeableConcept(new Coding(EncounterEpisodes.ENCOUNTER_KIND, "psychiatric-inpatient", null)));
+        .addType(new CodeableConcept(new Coding(EncounterKind.SYSTEM, "psychiatric-inpatient", null)));
     stay.getPeriod().setStartElement(new DateTimeType("2025-03-02")).setEndElement(new DateTimeType("2025-03-10"));
     stay.setId("Encounter/2");
     Condition diagnosis = new Condition().setCode(new CodeableConcept(new Coding(ConditionDiagnoses.ICD_10_CM,
@@ -37,10 +38,10 @@ class EvidenceFromRecordTest {
     Coverage medicaid = new Coverage().setStatus(Coverage.CoverageStatus.ACTIVE)
         .setType(new CodeableConcept(new Coding("https://nahdo.org/sopt", "21", null)));
     medicaid.setId("Coverage/4");
-    List<StagedDiagnosis> claims = List.of(
+    List<BilledDiagnosis> claims = List.of(
         // an institutional inpatient bill and an outpatient claim the payer denied
-        new StagedDiagnosis("IP-1", "F20.9", LocalDate.of(2025, 1, 5), true, false),
-        new StagedDiagnosis("OP-2", "F20.9", LocalDate.of(2025, 2, 6), false, true));
+        new BilledDiagnosis("IP-1", "F20.9", LocalDate.of(2025, 1, 5), true, false),
+        new BilledDiagnosis("OP-2", "F20.9", LocalDate.of(2025, 2, 6), false, true));
 
     ClientEvidence evidence = MAPPING.evidence(new ClientRecord(client, List.of(stay), List.of(diagnosis),
         List.of(medicaid), List.of(), List.of(), claims));
