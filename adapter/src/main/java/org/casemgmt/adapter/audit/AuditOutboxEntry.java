@@ -12,8 +12,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * An access ({@link AccessRecord}) committed before its answer leaves and not yet stored as AuditEvent resources. The row is written before
- * the answer leaves, in a short transaction of its own; the drain turns rows into AuditEvents and deletes them in one
+ * An access ({@link AccessRecord}) not yet stored as AuditEvent resources. The row is written before the answer
+ * leaves, in a short transaction of its own; the drain turns rows into AuditEvents and deletes them in one
  * transaction, so a crash or a shutdown at any point loses none and stores none twice.
  */
 @Entity
