@@ -25,7 +25,6 @@ import org.casemgmt.routes.clientrecord.IdentityPolicy;
 import org.casemgmt.routes.enrollment.ParsedMember;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coverage;
-import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.stereotype.Component;
@@ -133,16 +132,17 @@ class EnrollmentRecorder {
     ClientRecordChanges changes = new ClientRecordChanges();
     Date now = Date.from(clock.instant());
     Tally tally = Tally.NONE;
+    SystemRequestDetails request = new SystemRequestDetails();
     for (Map.Entry<String, List<FileItem<ParsedMember>>> member : members.entrySet()) {
       MemberRecord record = record(member.getKey(), known.contains(member.getKey()),
           coverage.getOrDefault(member.getKey(), Map.of()));
       member.getValue().forEach(item -> record.apply(item.parsed().maintenance(), item.parsed().origin()));
+      record.builtWhole().ifPresent(client -> ProfileEnforcement.builtWhole(request, client));
       MemberRecord.Written written = record.write(changes, fileName, now);
       tally = tally.plus(new Tally(written.clientCreated() ? 1 : 0, written.clientUpdated() ? 1 : 0,
           written.coverages(), written.any() ? 0 : 1));
     }
     if (!changes.isEmpty()) {
-      SystemRequestDetails request = new SystemRequestDetails();
       request.getUserData().put(ProfileEnforcement.BUILT_TO_PROFILE, Boolean.TRUE);
       systemDao.transactionNested(request, changes.transaction());
     }
@@ -158,8 +158,8 @@ class EnrollmentRecorder {
         return new MemberRecord(medicaidSystem, properties, match.stored(), match.updated(), coverage);
       }
     }
-    probe.setGender(AdministrativeGender.UNKNOWN);
-    return new MemberRecord(medicaidSystem, properties, null, probe, coverage);
+    return new MemberRecord(medicaidSystem, properties, null,
+        MemberRecord.newClient(identityPolicy.medicaidId(memberId)), coverage);
   }
 
   /** The members some client holds the id of (one search for the chunk; most members of a new file are new). */

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.casemgmt.adapter.identity.ClientIdentity;
 import org.casemgmt.adapter.identity.ClientRecordChanges;
 import org.casemgmt.routes.enrollment.MaintenanceType;
@@ -20,6 +21,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.HumanName;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 
@@ -119,6 +121,21 @@ final class MemberRecord {
       default -> open(target, start, line.end() != null || !target.getPeriod().hasEnd() ? line.end()
           : day(target.getPeriod().getEndElement()));
     }
+  }
+
+  /** A new member's client before their records apply: their Medicaid id, gender unknown until the file says. */
+  static Patient newClient(Identifier medicaidId) {
+    return new Patient().addIdentifier(medicaidId).setGender(AdministrativeGender.UNKNOWN);
+  }
+
+  /**
+   * The new client, when the member is one: built whole from the member's records to the client profile, in every
+   * shape {@code EnrollmentResourcesTest} proves. A member named by neither a family nor a given name is not: the
+   * profile's validator refuses that one with its reason.
+   */
+  Optional<Patient> builtWhole() {
+    HumanName name = client.getNameFirstRep();
+    return stored == null && (name.hasFamily() || name.hasGiven()) ? Optional.of(client) : Optional.empty();
   }
 
   /**

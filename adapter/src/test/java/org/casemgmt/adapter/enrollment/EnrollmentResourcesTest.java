@@ -19,8 +19,11 @@ import org.casemgmt.routes.enrollment.MemberMaintenance.Residence;
 import org.casemgmt.routes.enrollment.MemberOrigin;
 import org.casemgmt.routes.x12.X12Envelope;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Coverage;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
+import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,6 +85,48 @@ class EnrollmentResourcesTest {
     }
     assertThat(written.stream().filter(Coverage.class::isInstance).map(Coverage.class::cast))
         .allSatisfy(coverage -> assertThat(coverage.getMeta().getProfile()).hasSize(1));
+  }
+
+  /**
+   * A new member's client is built whole to the client profile, so the service does not validate it again
+   * ({@code ProfileEnforcement.builtWhole}): in every shape, whatever of the name, birth date, sex and residence the
+   * file leaves out. A member with neither a family nor a given name is not claimed to be, and fails the profile.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("newMembers")
+  void aNewMembersClientConformsWhenItIsClaimedBuiltWhole(String shape, MemberMaintenance member) {
+    Patient client = MemberRecord.newClient(new Identifier().setSystem(MEDICAID).setValue(member.memberId())
+        .setType(new CodeableConcept(new Coding("http://terminology.hl7.org/CodeSystem/v2-0203", "MB", null))));
+    MemberRecord record = new MemberRecord(MEDICAID, POLICY, null, client, Map.of());
+    record.apply(member, new MemberOrigin(new X12Envelope("members.834", "000000001", "1", "0001",
+        "005010X220A1"), 7, 16));
+    record.write(new ClientRecordChanges(), "members.834", new Date());
+
+    // Claimed built whole exactly when the profile's validator finds nothing: what it would refuse is still checked.
+    assertThat(record.builtWhole()).as(shape).isEqualTo(GUIDE.errors(client, CLIENT).isEmpty()
+        ? java.util.Optional.of(client) : java.util.Optional.empty());
+    assertThat(record.builtWhole().isPresent()).as(shape)
+        .isEqualTo(member.name().family() != null || member.name().given() != null);
+  }
+
+  static Stream<Arguments> newMembers() {
+    Residence home = new Residence("12 ELM ST", "APT 4", "SPRINGFIELD", "IL", "627040000", "17167", null);
+    return Stream.of(
+        Arguments.of("everything sent", newMember(new PersonName("RIVERA", "DANA", "M"), LocalDate.of(1986, 4, 12),
+            "F", home)),
+        Arguments.of("family name only, no birth date, sex or residence", newMember(
+            new PersonName("RIVERA", null, null), null, null, null)),
+        Arguments.of("given name only, sex unknown", newMember(new PersonName(null, "DANA", null), null, "U", null)),
+        Arguments.of("a residence without street lines", newMember(new PersonName("RIVERA", "DANA", null), null, "M",
+            new Residence(null, null, "SPRINGFIELD", "IL", "62704", null, null))),
+        Arguments.of("no name at all", newMember(new PersonName(null, null, null), null, null, null)));
+  }
+
+  private static MemberMaintenance newMember(PersonName name, LocalDate birthDate, String gender,
+      Residence residence) {
+    return new MemberMaintenance("MCD000000002", true, "18", MaintenanceType.ADDITION, "28", LocalDate.of(2025, 1, 2),
+        null, name, false, birthDate, gender, residence, MCO,
+        List.of(line(MaintenanceType.ADDITION, "HLT", "2025-01-01", null)));
   }
 
   private static MemberMaintenance member(String relationship, Payer payer, MaintenanceType maintenance,
