@@ -66,13 +66,9 @@ public class ReleaseControl implements IConsentService {
   @Override
   public ConsentOutcome canSeeResource(RequestDetails request, IBaseResource resource,
       IConsentContextServices services) {
-    return FhirAccessControl.grant(request).map(grant -> {
-      if (releasable(grant, resource, request)) {
-        return ConsentOutcome.PROCEED;
-      }
-      withheld(request).add(resource.getIdElement().getValue());
-      return ConsentOutcome.REJECT;
-    }).orElse(ConsentOutcome.PROCEED);
+    return FhirAccessControl.grant(request)
+        .map(grant -> released(grant, resource, request) ? ConsentOutcome.PROCEED : ConsentOutcome.REJECT)
+        .orElse(ConsentOutcome.PROCEED);
   }
 
   @Override
@@ -105,9 +101,8 @@ public class ReleaseControl implements IConsentService {
     FhirAccessControl.grant(request).ifPresent(grant -> {
       for (int i = 0; i < shown.size(); i++) {
         IBaseResource resource = shown.getResource(i);
-        if (resource != null && !releasable(grant, resource, request)) {
+        if (resource != null && !released(grant, resource, request)) {
           shown.setResource(i, null);
-          withheld(request).add(resource.getIdElement().getValue());
         }
       }
     });
@@ -145,6 +140,15 @@ public class ReleaseControl implements IConsentService {
         bundle.addEntry().setResource(outcome).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
       }
     }
+  }
+
+  /** Whether the resource leaves; one that does not is counted as withheld. */
+  private boolean released(AccessGrant grant, IBaseResource resource, RequestDetails request) {
+    if (releasable(grant, resource, request)) {
+      return true;
+    }
+    withheld(request).add(resource.getIdElement().getValue());
+    return false;
   }
 
   private boolean releasable(AccessGrant grant, IBaseResource resource, RequestDetails request) {

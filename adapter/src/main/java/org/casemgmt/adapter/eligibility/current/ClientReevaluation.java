@@ -11,7 +11,6 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,14 +66,14 @@ class ClientReevaluation implements Consumer<Map<String, Set<String>>> {
     if (askedOfSurvivors.isEmpty()) {
       return;
     }
-    Map<ProgramDefinition, List<String>> clientsByProgram = programsDetermined(askedOfSurvivors.keySet());
+    Map<ProgramDefinition, Set<String>> clientsByProgram = programsDetermined(askedOfSurvivors.keySet());
     askedOfSurvivors.forEach((client, askedPrograms) -> askedPrograms.forEach(id -> programs.find(id).ifPresentOrElse(
-        program -> add(clientsByProgram, program, client),
+        program -> clientsByProgram.computeIfAbsent(program, p -> new LinkedHashSet<>()).add(client),
         () -> log.warn("Patient/{}: no program '{}' to evaluate under", client, id))));
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
     clientsByProgram.forEach((program, clients) -> {
       try {
-        evaluations.evaluateAll(clients, program, today);
+        evaluations.evaluateAll(List.copyOf(clients), program, today);
       } catch (RuntimeException together) {
         clients.forEach(client -> evaluateAlone(client, program, today));
       }
@@ -101,25 +100,18 @@ class ClientReevaluation implements Consumer<Map<String, Set<String>>> {
   }
 
   /** The programs each client has a determination for, as the clients of each program (one search). */
-  private Map<ProgramDefinition, List<String>> programsDetermined(Set<String> patientIds) {
+  private Map<ProgramDefinition, Set<String>> programsDetermined(Set<String> patientIds) {
     ReferenceOrListParam subjects = new ReferenceOrListParam();
     patientIds.forEach(id -> subjects.addOr(new ReferenceParam("Patient/" + id)));
     SearchParameterMap determinations = SearchParameterMap.newSynchronous()
         .add(Observation.SP_SUBJECT, subjects)
         .add(Observation.SP_CODE, new TokenParam(DETERMINATION_CODE, "eligibility-determination"));
-    Map<ProgramDefinition, List<String>> clientsByProgram = new LinkedHashMap<>();
+    Map<ProgramDefinition, Set<String>> clientsByProgram = new LinkedHashMap<>();
     daos.getResourceDao(Observation.class).search(determinations, new SystemRequestDetails()).getAllResources()
         .stream().map(Observation.class::cast)
         .forEach(found -> programs.find(found.getMethod().getCodingFirstRep().getCode()).ifPresent(program ->
-            add(clientsByProgram, program, found.getSubject().getReferenceElement().getIdPart())));
+            clientsByProgram.computeIfAbsent(program, p -> new LinkedHashSet<>())
+                .add(found.getSubject().getReferenceElement().getIdPart())));
     return clientsByProgram;
-  }
-
-  private static void add(Map<ProgramDefinition, List<String>> clientsByProgram, ProgramDefinition program,
-      String client) {
-    List<String> clients = clientsByProgram.computeIfAbsent(program, p -> new ArrayList<>());
-    if (!clients.contains(client)) {
-      clients.add(client);
-    }
   }
 }
