@@ -1,6 +1,5 @@
 package org.casemgmt.adapter.audit;
 
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.Clock;
 import org.casemgmt.adapter.security.FhirAccessControl;
@@ -23,9 +22,8 @@ class AuditConfig {
 
   /** With storage: deletes come from feeds and jobs too. */
   @Bean
-  AuditNamesNotPins auditNamesNotPins(IInterceptorService storageInterceptors) {
+  AuditNamesNotPins auditNamesNotPins() {
     AuditNamesNotPins interceptor = new AuditNamesNotPins();
-    storageInterceptors.registerInterceptor(interceptor);
     return interceptor;
   }
 

@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.jpa.api.model.DeleteConflictList;
 import ca.uhn.fhir.jpa.delete.DeleteConflictOutcome;
+import org.casemgmt.adapter.storage.WritePipeline;
 
 /**
  * An AuditEvent names the records a request touched; it must not keep them from being deleted. Referential integrity
@@ -12,9 +13,9 @@ import ca.uhn.fhir.jpa.delete.DeleteConflictOutcome;
  * is an AuditEvent are dropped, and the event keeps naming the deleted record.
  */
 @Interceptor
-class AuditNamesNotPins {
+class AuditNamesNotPins implements WritePipeline.Step {
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_DELETE_CONFLICTS)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_DELETE_CONFLICTS, order = WritePipeline.AUDIT_REFERENCES)
   DeleteConflictOutcome deleting(DeleteConflictList conflicts) {
     conflicts.removeIf(conflict -> "AuditEvent".equals(conflict.getSourceId().getResourceType()));
     return null;

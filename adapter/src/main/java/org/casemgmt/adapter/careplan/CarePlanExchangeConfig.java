@@ -1,6 +1,5 @@
 package org.casemgmt.adapter.careplan;
 
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import org.apache.camel.ProducerTemplate;
 import org.casemgmt.routes.careplan.CarePlanExchangeProperties;
@@ -9,19 +8,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Care plans out to EHRs: the ISP watcher is registered with HAPI's storage interceptors, so it sees every committed
- * plan whichever API client or feed wrote it.
+ * Care plans out to EHRs: the ISP watcher is a step of the write pipeline ({@code storage.WritePipeline}), so it sees
+ * every committed plan whichever API client or feed wrote it.
  */
 @Configuration
 class CarePlanExchangeConfig {
 
   @Bean
   IspChanges ispChanges(CarePlanOutboxStore outbox, CarePlanExchangeProperties properties, DaoRegistry daos,
-      ProducerTemplate producer, IInterceptorService storageInterceptors, ReachableClients reachable) {
+      ProducerTemplate producer, ReachableClients reachable) {
     IspChanges changes = new IspChanges(outbox,
         properties.endpoints().stream().map(CarePlanExchangeProperties.Endpoint::id).toList(), daos, producer,
         reachable);
-    storageInterceptors.registerInterceptor(changes);
     return changes;
   }
 }

@@ -12,6 +12,7 @@ import ca.uhn.fhir.rest.param.UriParam;
 import java.util.List;
 import org.apache.camel.ProducerTemplate;
 import org.casemgmt.adapter.security.ReachableClients;
+import org.casemgmt.adapter.storage.WritePipeline;
 import org.casemgmt.profiles.ImplementationGuide;
 import org.casemgmt.routes.careplan.CarePlanOutbox;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -30,7 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * never forgotten, and asks for a drain once the transaction has committed. A draft is never sent.
  */
 @Interceptor
-class IspChanges {
+class IspChanges implements WritePipeline.Step {
   static final String ISP_PROFILE = ImplementationGuide.CANONICAL + "/StructureDefinition/isp";
   private static final Logger log = LoggerFactory.getLogger(IspChanges.class);
 
@@ -49,14 +50,14 @@ class IspChanges {
     this.producer = producer;
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED, order = WritePipeline.ISP_EXCHANGE)
   void created(IBaseResource resource) {
     if (resource instanceof CarePlan plan && isIsp(plan) && plan.getStatus() == CarePlan.CarePlanStatus.ACTIVE) {
       queue(plan);
     }
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED, order = WritePipeline.ISP_EXCHANGE)
   void updated(IBaseResource previous, IBaseResource resource) {
     if (previous != null && resource.getIdElement().getVersionIdPart() != null
         && resource.getIdElement().getVersionIdPart().equals(previous.getIdElement().getVersionIdPart())) {

@@ -1,7 +1,6 @@
 package org.casemgmt.adapter.conformance;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.validation.IInstanceValidatorModule;
 import org.casemgmt.profiles.ImplementationGuide;
 import org.springframework.context.annotation.Bean;
@@ -17,12 +16,11 @@ class ConformanceConfig {
     return new ImplementationGuide(fhirContext);
   }
 
-  /** Registered with the storage layer, so writes from the feeds are held to the same rules as REST writes. */
+  /** A step of the write pipeline ({@code storage.WritePipeline}): feeds' writes meet the same rules as REST writes. */
   @Bean
   ProfileEnforcement profileEnforcement(FhirContext fhirContext, ImplementationGuide guide,
-      ConformanceProperties properties, IInterceptorService storageInterceptors) {
+      ConformanceProperties properties) {
     ProfileEnforcement enforcement = new ProfileEnforcement(fhirContext, guide, properties.requiredProfiles());
-    storageInterceptors.registerInterceptor(enforcement);
     return enforcement;
   }
 

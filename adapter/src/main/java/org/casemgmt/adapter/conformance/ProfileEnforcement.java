@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.casemgmt.adapter.storage.WritePipeline;
 import org.casemgmt.profiles.ImplementationGuide;
 import org.hl7.fhir.instance.model.api.IBaseBundle;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * its refusal names the errors of every entry ({@code Bundle.entry[n].resource...}), not only the first entry's.
  */
 @Interceptor
-public class ProfileEnforcement {
+public class ProfileEnforcement implements WritePipeline.Step {
   /**
    * Request user data marking writes of resources the adapter builds itself to a profile it claims (evidence derived
    * from claims), whose conformance its tests prove for every shape it builds: their claimed profiles are not checked
@@ -99,12 +100,12 @@ public class ProfileEnforcement {
     request.getUserData().remove(CHECKED_ENTRIES);
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = WritePipeline.PROFILES)
   void beforeCreate(IBaseResource resource, RequestDetails request) {
     enforceUnlessChecked(resource, request);
   }
 
-  @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = WritePipeline.PROFILES)
   void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     enforceUnlessChecked(resource, request);
   }

@@ -1,7 +1,6 @@
 package org.casemgmt.adapter.fhirserver;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.model.config.SubscriptionSettings;
 import ca.uhn.fhir.jpa.subscription.match.config.SubscriptionProcessorConfig;
@@ -40,9 +39,8 @@ class RestHookSubscriptionsConfig {
   }
 
   @Bean
-  SubscribedTypes subscribedTypes(FhirContext fhirContext, DaoRegistry daos, IInterceptorService interceptors) {
+  SubscribedTypes subscribedTypes(FhirContext fhirContext, DaoRegistry daos) {
     SubscribedTypes subscribed = new SubscribedTypes(fhirContext, daos);
-    interceptors.registerInterceptor(subscribed);
     return subscribed;
   }
 

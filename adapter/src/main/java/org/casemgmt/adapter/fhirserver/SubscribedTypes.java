@@ -10,6 +10,7 @@ import ca.uhn.fhir.jpa.subscription.model.ResourceModifiedMessage;
 import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.casemgmt.adapter.storage.WritePipeline;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Subscription;
 import org.slf4j.Logger;
@@ -25,7 +26,7 @@ import org.springframework.context.event.EventListener;
  * type, every write is noted as HAPI would. A Subscription deleted or switched off keeps its type noted until restart.
  */
 @Interceptor
-class SubscribedTypes {
+class SubscribedTypes implements WritePipeline.Step {
   private static final Logger log = LoggerFactory.getLogger(SubscribedTypes.class);
 
   private final FhirContext fhirContext;

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.casemgmt.adapter.security.Caseloads;
+import org.casemgmt.adapter.storage.WritePipeline;
 import org.casemgmt.adapter.workflow.WorkflowCodes;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Coding;
@@ -40,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * program's population. Like caseloads, callers read it and never write it.
  */
 @Interceptor
-public class ProgramGroups {
+public class ProgramGroups implements WritePipeline.Step {
   public static final Coding TAG = new Coding(Caseloads.TAG.getSystem(), "program", "Program enrollment kept by the"
       + " service");
   private static final Logger log = LoggerFactory.getLogger(ProgramGroups.class);
@@ -64,19 +65,19 @@ public class ProgramGroups {
     return Caseloads.keptGroupId(PREFIX, program);
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED, order = WritePipeline.PROGRAM_GROUPS)
   void created(IBaseResource resource) {
     refresh(enrollment(resource));
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED, order = WritePipeline.PROGRAM_GROUPS)
   void updated(IBaseResource previous, IBaseResource resource) {
     Set<Enrollment> changed = new LinkedHashSet<>(enrollment(previous));
     changed.addAll(enrollment(resource));
     refresh(changed);
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED, order = WritePipeline.PROGRAM_GROUPS)
   void deleted(IBaseResource resource) {
     refresh(enrollment(resource));
   }

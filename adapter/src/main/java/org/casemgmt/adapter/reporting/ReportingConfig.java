@@ -1,6 +1,5 @@
 package org.casemgmt.adapter.reporting;
 
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.context.annotation.Bean;
@@ -15,10 +14,9 @@ class ReportingConfig {
   /** With storage: the workflow's and feeds' enrollment writes change a program's clients as much as a caller's. */
   @Bean
   ProgramGroups programGroups(DaoRegistry daos, StoredResources stored, EntityManagerFactory entityManagers,
-      PlatformTransactionManager transactionManager, IInterceptorService storageInterceptors) {
+      PlatformTransactionManager transactionManager) {
     ProgramGroups groups = new ProgramGroups(daos, stored,
         SharedEntityManagerCreator.createSharedEntityManager(entityManagers), transactionManager);
-    storageInterceptors.registerInterceptor(groups);
     return groups;
   }
 }

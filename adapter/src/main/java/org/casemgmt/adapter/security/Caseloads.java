@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.casemgmt.adapter.storage.WritePipeline;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CareTeam;
 import org.hl7.fhir.r4.model.Coding;
@@ -47,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * of listing patient ids, and the worklist and reports can name it.
  */
 @Interceptor
-public class Caseloads {
+public class Caseloads implements WritePipeline.Step {
   /** Marks the Groups the service keeps: callers can read them but not write them. */
   public static final Coding TAG = new Coding("https://fhir.casemgmt-adapter.org/CodeSystem/service-maintained",
       "caseload", "Caseload kept by the service");
@@ -125,19 +126,19 @@ public class Caseloads {
     });
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED, order = WritePipeline.CASELOADS)
   void created(IBaseResource resource) {
     refresh(managers(resource));
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED, order = WritePipeline.CASELOADS)
   void updated(IBaseResource previous, IBaseResource resource) {
     Set<String> managers = new TreeSet<>(managers(previous));
     managers.addAll(managers(resource));
     refresh(managers);
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED, order = WritePipeline.CASELOADS)
   void deleted(IBaseResource resource) {
     refresh(managers(resource));
   }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.casemgmt.adapter.storage.WritePipeline;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
@@ -95,7 +96,7 @@ public class FhirAccessControl {
     }
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = FIRST)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = WritePipeline.ACCESS)
   void beforeCreate(IBaseResource resource, RequestDetails request) {
     grant(request).ifPresent(grant -> {
       String type = context.getResourceType(resource);
@@ -106,7 +107,7 @@ public class FhirAccessControl {
     });
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = FIRST)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = WritePipeline.ACCESS)
   void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     grant(request).ifPresent(grant -> {
       write(grant, context.getResourceType(resource), Interaction.UPDATE);
@@ -118,7 +119,7 @@ public class FhirAccessControl {
     });
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = FIRST)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_DELETED, order = WritePipeline.ACCESS)
   void beforeDelete(IBaseResource resource, RequestDetails request) {
     grant(request).ifPresent(grant -> {
       write(grant, context.getResourceType(resource), Interaction.DELETE);
@@ -174,12 +175,12 @@ public class FhirAccessControl {
   }
 
   /** Whatever a partner EHR writes about a client (a new client included) opens that client's record to it. */
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED, order = WritePipeline.PARTNER_REACH)
   void created(IBaseResource resource, RequestDetails request) {
     partnerWrote(resource, request);
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED, order = WritePipeline.PARTNER_REACH)
   void updated(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     partnerWrote(resource, request);
   }

@@ -1,7 +1,6 @@
 package org.casemgmt.adapter.security;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.searchparam.matcher.SearchParamMatcher;
 import ca.uhn.fhir.rest.server.RestfulServer;
@@ -16,7 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Access control on the FHIR server: the grant of each API request checked on the way in and on every resource on
  * the way out and case managers' searches narrowed to their caseload (registered with the REST server: they concern
- * callers); Part 2 labelling and caseloads kept on every write (registered with storage: feeds write too).
+ * callers); Part 2 labelling and caseloads kept on every write (steps of {@code storage.WritePipeline}: feeds write
+ * too).
  */
 @Configuration
 class FhirSecurityConfig {
@@ -59,17 +59,15 @@ class FhirSecurityConfig {
   /** With storage: a feed's or the workflow's write changes caseloads as much as a caller's. */
   @Bean
   Caseloads caseloads(DaoRegistry daos, EntityManagerFactory entityManagers,
-      PlatformTransactionManager transactionManager, IInterceptorService storageInterceptors) {
+      PlatformTransactionManager transactionManager) {
     Caseloads caseloads = new Caseloads(daos, SharedEntityManagerCreator.createSharedEntityManager(entityManagers),
         transactionManager);
-    storageInterceptors.registerInterceptor(caseloads);
     return caseloads;
   }
 
   @Bean
-  Part2Labels part2Labels(Part2Properties policy, FhirContext context, IInterceptorService storageInterceptors) {
+  Part2Labels part2Labels(Part2Properties policy, FhirContext context) {
     Part2Labels labels = new Part2Labels(policy, context);
-    storageInterceptors.registerInterceptor(labels);
     return labels;
   }
 }

@@ -7,6 +7,7 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.util.FhirTerser;
 import java.util.List;
+import org.casemgmt.adapter.storage.WritePipeline;
 import org.hl7.fhir.instance.model.api.IBaseCoding;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -21,7 +22,7 @@ import org.hl7.fhir.r4.model.Reference;
  * an update that drops it gets it back, unless an administrator's (who may {@code $meta-delete}) removes it.
  */
 @Interceptor
-public class Part2Labels {
+public class Part2Labels implements WritePipeline.Step {
   static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
   static final String CONFIDENTIALITY = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
   static final List<Coding> LABELS = List.of(
@@ -43,7 +44,7 @@ public class Part2Labels {
     this.terser = context.newTerser();
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = FhirAccessControl.FIRST + 1)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = WritePipeline.PART2_LABELS)
   void beforeCreate(IBaseResource resource) {
     withoutReleaseObligations(resource);
     if (isPart2Record(resource)) {
@@ -51,7 +52,7 @@ public class Part2Labels {
     }
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = FhirAccessControl.FIRST + 1)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = WritePipeline.PART2_LABELS)
   void beforeUpdate(IBaseResource previous, IBaseResource resource, RequestDetails request) {
     boolean mayUnlabel = FhirAccessControl.grant(request).map(grant -> grant.allowsOperation("$meta-delete"))
         .orElse(false);

@@ -1,6 +1,5 @@
 package org.casemgmt.adapter.workflow;
 
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,8 +18,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The care-coordination workflow: its policy checked while the service starts (a program, task status or schedule
- * that does not exist stops start-up with every problem listed), and its stages registered with HAPI's storage, so
- * that writes from the FHIR API and from the feeds meet the same rules.
+ * that does not exist stops start-up with every problem listed), and its stages steps of the write pipeline
+ * ({@code storage.WritePipeline}), so that writes from the FHIR API and from the feeds meet the same rules.
  */
 @Configuration
 class WorkflowConfig {
@@ -28,13 +27,12 @@ class WorkflowConfig {
 
   @Bean
   WorkflowHooks workflowHooks(List<WorkflowStage<?>> stages, WorkflowProperties properties,
-      ProgramDefinitions programs, IInterceptorService storageInterceptors) {
+      ProgramDefinitions programs) {
     List<String> problems = problems(properties, programs);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("adapter.workflow: " + String.join("; ", problems));
     }
     WorkflowHooks hooks = new WorkflowHooks(stages);
-    storageInterceptors.registerInterceptor(hooks);
     log.info("Care-coordination workflow: {} rules over {} stages; screening evaluated under {} by default;"
             + " enrollment requires eligibility: {}; reassessment schedules for {}; outcome window {}",
         WorkflowRule.values().length, stages.size(), properties.screening().defaultPrograms(),

@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import java.util.ArrayList;
 import java.util.List;
+import org.casemgmt.adapter.storage.WritePipeline;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
@@ -16,9 +17,7 @@ import org.slf4j.LoggerFactory;
  * the rest of the record and the follow-up steps run when the transaction's writes are all in, still inside it.
  */
 @Interceptor
-class WorkflowHooks {
-  /** Before ProfileEnforcement (order 0): a workflow refusal names its rule rather than a profile invariant. */
-  static final int BEFORE_PROFILE_VALIDATION = -100;
+class WorkflowHooks implements WritePipeline.Step {
   private static final Logger log = LoggerFactory.getLogger(WorkflowHooks.class);
 
   private final List<WorkflowStage<?>> stages;
@@ -27,23 +26,23 @@ class WorkflowHooks {
     this.stages = List.copyOf(stages);
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = BEFORE_PROFILE_VALIDATION)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED, order = WritePipeline.WORKFLOW_RULES)
   void beforeCreate(IBaseResource resource) {
     check(null, resource, true);
   }
 
-  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = BEFORE_PROFILE_VALIDATION)
+  @Hook(value = Pointcut.STORAGE_PRESTORAGE_RESOURCE_UPDATED, order = WritePipeline.WORKFLOW_RULES)
   void beforeUpdate(IBaseResource previous, IBaseResource resource) {
     check(previous, resource, true);
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED, order = WritePipeline.WORKFLOW_RECORDS)
   void created(IBaseResource resource) {
     check(null, resource, false);
     followUp(null, resource);
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED, order = WritePipeline.WORKFLOW_RECORDS)
   void updated(IBaseResource previous, IBaseResource resource) {
     check(previous, resource, false);
     followUp(previous, resource);

@@ -5,6 +5,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.casemgmt.adapter.storage.WritePipeline;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Patient;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -18,24 +19,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * (one is made when asked for: a screening, a population run).
  */
 @Interceptor
-class EvidenceCommits {
+class EvidenceCommits implements WritePipeline.Step {
   private final ReevaluationQueue queue;
 
   EvidenceCommits(ReevaluationQueue queue) {
     this.queue = queue;
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED, order = WritePipeline.REEVALUATION)
   void created(IBaseResource resource) {
     noted(resource, resource instanceof Patient);
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED, order = WritePipeline.REEVALUATION)
   void updated(IBaseResource previous, IBaseResource resource) {
     noted(resource, false);
   }
 
-  @Hook(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED)
+  @Hook(value = Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED, order = WritePipeline.REEVALUATION)
   void deleted(IBaseResource resource) {
     noted(resource, false);
   }

@@ -1,6 +1,5 @@
 package org.casemgmt.adapter.eligibility.current;
 
-import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -16,8 +15,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Re-evaluation on new evidence and daily. The evidence watcher is registered with HAPI's storage interceptors, so it
- * sees every committed write whichever feed or API client made it.
+ * Re-evaluation on new evidence and daily. The evidence watcher is a step of the write pipeline
+ * ({@code storage.WritePipeline}), so it sees every committed write whichever feed or API client made it.
  */
 @Configuration
 @EnableScheduling
@@ -37,9 +36,8 @@ class ReevaluationConfig {
   }
 
   @Bean
-  EvidenceCommits evidenceCommits(ReevaluationQueue queue, IInterceptorService storageInterceptors) {
+  EvidenceCommits evidenceCommits(ReevaluationQueue queue) {
     EvidenceCommits commits = new EvidenceCommits(queue);
-    storageInterceptors.registerInterceptor(commits);
     return commits;
   }
 
