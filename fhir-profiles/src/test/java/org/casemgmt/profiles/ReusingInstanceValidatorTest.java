@@ -21,8 +21,9 @@ import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reusing validator reports exactly what HAPI's own FhirInstanceValidator reports (every severity, location and
- * text, in order) for every example and invalid fixture, however often its validators have been used before.
+ * The reusing validator reports exactly what HAPI's own FhirInstanceValidator reports (every severity, location, line
+ * and column and text, in order) for every example and invalid fixture, however often its validators have been used
+ * before.
  */
 class ReusingInstanceValidatorTest {
   private static final FhirContext FHIR = FhirContext.forR4Cached();
@@ -87,7 +88,8 @@ class ReusingInstanceValidatorTest {
   }
 
   private static String describe(SingleValidationMessage m) {
-    return m.getSeverity() + " " + m.getLocationString() + " [" + m.getMessageId() + "] " + m.getMessage()
+    return m.getSeverity() + " " + m.getLocationString() + " " + m.getLocationLine() + ":" + m.getLocationCol()
+        + " [" + m.getMessageId() + "] " + m.getMessage()
         + (m.getSliceMessages() == null ? "" : " " + m.getSliceMessages());
   }
 }
