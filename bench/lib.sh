@@ -41,7 +41,7 @@ launch_adapter() {
   shift
   launched=$(date +%s%N)
   # shellcheck disable=SC2086
-  java ${JAVA_OPTS:--Xmx2g} -jar "$jar" --server.port="$port" \
+  ${BENCH_JAVA:-java} ${JAVA_OPTS:--Xmx2g} -jar "$jar" --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db${JDBC_URL_OPTIONS:-}" --spring.datasource.username=postgres \
     --adapter.security.clients[0].id="$BENCH_CLIENT_ID" --adapter.security.clients[0].secret="$BENCH_CLIENT_SECRET" \
     --adapter.security.token-ttl=PT12H --adapter.security.clients[0].role=admin --adapter.security.clients[0].scopes[0]='system/*.cruds' \

@@ -29,8 +29,9 @@ import org.hl7.fhir.validation.ValidatorSettings;
 import org.hl7.fhir.validation.instance.InstanceValidator;
 
 /**
- * HAPI's {@link FhirInstanceValidator} with one change: the core {@link InstanceValidator} that does the work is
- * reused for up to {@value #USES_PER_VALIDATOR} validations instead of being built for every one.
+ * HAPI's {@link FhirInstanceValidator} with two changes: the core {@link InstanceValidator} that does the work is
+ * reused for up to {@value #USES_PER_VALIDATOR} validations instead of being built for every one, and it is given the
+ * resource as a parsed JSON object rather than a stream (see {@link #parsed}).
  *
  * <p>Why: HAPI 8.8's package-private {@code ValidatorWrapper} builds a new InstanceValidator (org.hl7.fhir.validation
  * 6.7.9) per call, and that constructor parses the 21,000-line OID registry ({@code oidregistry.csv}, 1.5 MB, in
@@ -105,7 +106,10 @@ final class ReusingInstanceValidator extends FhirInstanceValidator {
         new XVerExtensionManagerOld(workerContext), new ValidatorSession(), new ValidatorSettings());
   }
 
-  /** As {@code ValidatorWrapper.validate} for JSON, on a validator that may have been used before. */
+  /**
+   * As {@code ValidatorWrapper.validate} for JSON, on a validator that may have been used before, with the resource
+   * read as the core's stream entry point reads it.
+   */
   private List<ValidationMessage> validateJson(InstanceValidator v, WorkerContextValidationSupportAdapter workerContext,
       IValidationContext<?> validationContext) {
     v.setAssumeValidRestReferences(isAssumeValidRestReferences());
