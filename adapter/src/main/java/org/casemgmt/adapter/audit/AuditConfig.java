@@ -23,8 +23,7 @@ class AuditConfig {
   /** With storage: deletes come from feeds and jobs too. */
   @Bean
   AuditNamesNotPins auditNamesNotPins() {
-    AuditNamesNotPins interceptor = new AuditNamesNotPins();
-    return interceptor;
+    return new AuditNamesNotPins();
   }
 
   @Bean

@@ -17,9 +17,8 @@ class CarePlanExchangeConfig {
   @Bean
   IspChanges ispChanges(CarePlanOutboxStore outbox, CarePlanExchangeProperties properties, DaoRegistry daos,
       ProducerTemplate producer, ReachableClients reachable) {
-    IspChanges changes = new IspChanges(outbox,
+    return new IspChanges(outbox,
         properties.endpoints().stream().map(CarePlanExchangeProperties.Endpoint::id).toList(), daos, producer,
         reachable);
-    return changes;
   }
 }

@@ -20,8 +20,7 @@ class ConformanceConfig {
   @Bean
   ProfileEnforcement profileEnforcement(FhirContext fhirContext, ImplementationGuide guide,
       ConformanceProperties properties) {
-    ProfileEnforcement enforcement = new ProfileEnforcement(fhirContext, guide, properties.requiredProfiles());
-    return enforcement;
+    return new ProfileEnforcement(fhirContext, guide, properties.requiredProfiles());
   }
 
   /**

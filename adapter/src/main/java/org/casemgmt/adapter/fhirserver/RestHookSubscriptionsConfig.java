@@ -40,8 +40,7 @@ class RestHookSubscriptionsConfig {
 
   @Bean
   SubscribedTypes subscribedTypes(FhirContext fhirContext, DaoRegistry daos) {
-    SubscribedTypes subscribed = new SubscribedTypes(fhirContext, daos);
-    return subscribed;
+    return new SubscribedTypes(fhirContext, daos);
   }
 
   /** HAPI's delivery wiring asks for an e-mail sender even when e-mail channels are off; this one is never called. */

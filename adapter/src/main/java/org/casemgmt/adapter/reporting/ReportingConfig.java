@@ -15,8 +15,7 @@ class ReportingConfig {
   @Bean
   ProgramGroups programGroups(DaoRegistry daos, StoredResources stored, EntityManagerFactory entityManagers,
       PlatformTransactionManager transactionManager) {
-    ProgramGroups groups = new ProgramGroups(daos, stored,
+    return new ProgramGroups(daos, stored,
         SharedEntityManagerCreator.createSharedEntityManager(entityManagers), transactionManager);
-    return groups;
   }
 }

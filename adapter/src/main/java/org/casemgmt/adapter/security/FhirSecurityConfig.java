@@ -60,14 +60,12 @@ class FhirSecurityConfig {
   @Bean
   Caseloads caseloads(DaoRegistry daos, EntityManagerFactory entityManagers,
       PlatformTransactionManager transactionManager) {
-    Caseloads caseloads = new Caseloads(daos, SharedEntityManagerCreator.createSharedEntityManager(entityManagers),
+    return new Caseloads(daos, SharedEntityManagerCreator.createSharedEntityManager(entityManagers),
         transactionManager);
-    return caseloads;
   }
 
   @Bean
   Part2Labels part2Labels(Part2Properties policy, FhirContext context) {
-    Part2Labels labels = new Part2Labels(policy, context);
-    return labels;
+    return new Part2Labels(policy, context);
   }
 }

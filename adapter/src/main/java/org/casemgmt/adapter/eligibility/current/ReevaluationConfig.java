@@ -37,8 +37,7 @@ class ReevaluationConfig {
 
   @Bean
   EvidenceCommits evidenceCommits(ReevaluationQueue queue) {
-    EvidenceCommits commits = new EvidenceCommits(queue);
-    return commits;
+    return new EvidenceCommits(queue);
   }
 
   @Bean
