@@ -26,49 +26,56 @@ import java.util.regex.Pattern;
  * interfaces do: one message, wait for its ACK, the next. Latency is measured from the first byte sent to the ACK
  * read. A warm-up run first lets the JIT compile the write path; its figures are printed too (cold start).
  *
- * <p>Usage: java AdtLoadBench.java MLLP_PORT FHIR_BASE [pairs=10000] [connections=4] [warmupPairs=1000]
+ * <p>Several nodes (MLLP_PORTS given as {@code port,port}): the warm-up is spread over them all, then the measured
+ * pairs are sent to the first node alone and then, as many again, spread over them all, so that both figures come
+ * after the same warm-up.
+ *
+ * <p>Usage: java AdtLoadBench.java MLLP_PORTS FHIR_BASE [pairs=10000] [connections=4] [warmupPairs=1000]
  */
 public class AdtLoadBench {
   private static final Pattern NEXT =
       Pattern.compile("\"relation\"\\s*:\\s*\"next\"\\s*,\\s*\"url\"\\s*:\\s*\"([^\"]+)\"");
 
-  private final int port;
   private final String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
 
-  AdtLoadBench(int port) {
-    this.port = port;
-  }
-
   public static void main(String[] args) throws Exception {
-    int port = Integer.parseInt(args[0]);
+    List<Integer> ports = java.util.Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList();
     String fhir = args[1];
     int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
     int connections = args.length > 3 ? Integer.parseInt(args[3]) : 4;
     int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 1_000;
-    AdtLoadBench bench = new AdtLoadBench(port);
+    AdtLoadBench bench = new AdtLoadBench();
     // The first pair alone, as a hospital's first messages after a restart would arrive.
-    List<Long> first = bench.send(0, 1);
+    List<Long> first = bench.send(ports.get(0), 0, 1);
     System.out.printf("first messages after readiness: A01 acknowledged in %.0f ms, its A03 in %.0f ms%n",
         first.get(0) / 1e6, first.get(1) / 1e6);
-    bench.run("warm-up (cold JIT)", 1, warmup, connections);
-    bench.run("measured", 1 + warmup, pairs, connections);
+    bench.run("warm-up (cold JIT)", ports, 1, warmup, connections);
+    int sent = 1 + warmup;
+    if (ports.size() > 1) {
+      bench.run("measured, first node alone", ports.subList(0, 1), sent, pairs, connections);
+      sent += pairs;
+    }
+    bench.run(ports.size() > 1 ? "measured, " + ports.size() + " nodes" : "measured", ports, sent, pairs, connections);
+    sent += pairs;
     long encounters = count(fhir + "/Encounter?status=finished");
     long patients = count(fhir + "/Patient");
     System.out.printf("stored: %d finished Encounters, %d Patients (expected %d of each)%n",
-        encounters, patients, 1 + warmup + pairs);
-    if (encounters != 1 + warmup + pairs || patients != 1 + warmup + pairs) {
+        encounters, patients, sent);
+    if (encounters != sent || patients != sent) {
       throw new IllegalStateException("the store does not hold what was acknowledged");
     }
   }
 
-  void run(String label, int firstPair, int pairs, int connections) throws Exception {
+  /** The pairs over the connections, connection c sending to port c mod the number of ports. */
+  void run(String label, List<Integer> ports, int firstPair, int pairs, int connections) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(connections);
     List<Future<List<Long>>> results = new ArrayList<>();
     long start = System.nanoTime();
     for (int c = 0; c < connections; c++) {
       int from = firstPair + pairs * c / connections;
       int to = firstPair + pairs * (c + 1) / connections;
-      results.add(pool.submit(() -> send(from, to)));
+      int port = ports.get(c % ports.size());
+      results.add(pool.submit(() -> send(port, from, to)));
     }
     List<Long> latencies = new ArrayList<>();
     for (Future<List<Long>> result : results) {
@@ -84,7 +91,7 @@ public class AdtLoadBench {
   }
 
   /** One sending interface: pairs [from, to) in order, each message waiting for its ACK. */
-  List<Long> send(int from, int to) throws IOException {
+  List<Long> send(int port, int from, int to) throws IOException {
     List<Long> latencies = new ArrayList<>();
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(60_000);

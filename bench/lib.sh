@@ -2,7 +2,8 @@
 # Source it, then: start_adapter <port> [adapter arguments...]; it sets $pid and $work (a scratch folder holding
 # adapter.log) and drops the database and stops the adapter on exit. classpath=$(routes_classpath) gives the class path
 # of routes' generators (its test classes) and parsers. JVM options via JAVA_OPTS, another build via
-# BENCH_JAR (the jar used is in $jar), options appended to the JDBC URL via JDBC_URL_OPTIONS. The service gets an
+# BENCH_JAR (the jar used is in $jar), another JVM via BENCH_JAVA, the README's launcher (bin/adapter: on a JDK 25 an
+# AOT cache next to $jar, trained by the first start) with LAUNCHER=1, options appended to the JDBC URL via JDBC_URL_OPTIONS. The service gets an
 # administrator client for the benchmark (BENCH_CLIENT_ID / BENCH_CLIENT_SECRET); once it is ready, BENCH_TOKEN holds
 # a token of it, which the benchmarks send with every request.
 
@@ -40,8 +41,14 @@ launch_adapter() {
   local port=$1 launched
   shift
   launched=$(date +%s%N)
-  # shellcheck disable=SC2086
-  ${BENCH_JAVA:-java} ${JAVA_OPTS:--Xmx2g} -jar "$jar" --server.port="$port" \
+  local command
+  if [ "${LAUNCHER:-}" = 1 ]; then
+    command=(env ADAPTER_JAR="$jar" ADAPTER_JAVA="${BENCH_JAVA:-}" JAVA_OPTS="${JAVA_OPTS:--Xmx2g}" bin/adapter)
+  else
+    # shellcheck disable=SC2206
+    command=(${BENCH_JAVA:-java} ${JAVA_OPTS:--Xmx2g} -jar "$jar")
+  fi
+  "${command[@]}" --server.port="$port" \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db${JDBC_URL_OPTIONS:-}" --spring.datasource.username=postgres \
     --adapter.security.clients[0].id="$BENCH_CLIENT_ID" --adapter.security.clients[0].secret="$BENCH_CLIENT_SECRET" \
     --adapter.security.token-ttl=PT12H --adapter.security.clients[0].role=admin --adapter.security.clients[0].scopes[0]='system/*.cruds' \

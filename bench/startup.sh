@@ -4,8 +4,8 @@
 # (warm: everything already in place), and where the time goes, from the adapter's own log lines.
 #   bench/startup.sh [warmStarts]
 # JVM options via JAVA_OPTS, extra adapter arguments via ADAPTER_ARGS, another build via BENCH_JAR, another JVM via
-# BENCH_JAVA. With AOT=1 (a JDK 25 as BENCH_JAVA) the jar is extracted, the cold start is the training run that writes
-# an AOT cache when it stops (-XX:AOTCacheOutput, JEP 514) and the warm starts use that cache.
+# BENCH_JAVA. With LAUNCHER=1 the README's launcher starts it (bin/adapter): on a JDK 25 the cold start is then the
+# training run that writes an AOT cache when it stops, and the warm starts use that cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,11 +13,10 @@ cd "$(dirname "$0")/.."
 source bench/lib.sh
 port=${BENCH_PORT:-18080}
 warm_starts=${1:-3}
-opts=${JAVA_OPTS:--Xmx2g}
-if [ "${AOT:-}" = 1 ]; then
-  ${BENCH_JAVA:-java} -Djarmode=tools -jar "$jar" extract --destination "$work/app" > /dev/null
-  jar="$work/app/$(basename "$jar")"
-  export JAVA_OPTS="$opts -XX:AOTCacheOutput=$work/app.aot"
+if [ "${LAUNCHER:-}" = 1 ]; then
+  # A build of its own for the launcher, so its extracted copy and AOT cache start from nothing.
+  ln -s "$(readlink -f "$jar")" "$work/adapter.jar"
+  jar=$work/adapter.jar
 fi
 
 phases() {
@@ -31,10 +30,7 @@ echo "cold start (empty database) until ready: $ready_ms ms"
 phases
 for run in $(seq 1 "$warm_starts"); do
   stop_adapter
-  if [ "${AOT:-}" = 1 ]; then
-    echo "    AOT cache: $(du -m "$work/app.aot" | cut -f1) MiB"
-    export JAVA_OPTS="$opts -XX:AOTCache=$work/app.aot"
-  fi
+  [ -f "$work/aot/adapter.aot" ] && echo "    AOT cache: $(du -m "$work/aot/adapter.aot" | cut -f1) MiB"
   : > "$work/adapter.log"
   # shellcheck disable=SC2086
   launch_adapter "$port" ${ADAPTER_ARGS:-}

@@ -2,10 +2,7 @@ package org.casemgmt.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.casemgmt.adapter.testing.AdapterProcess;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
@@ -23,11 +22,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's run command as a new user meets it: the packaged jar, no database server, an empty folder; a claim file
- * dropped into its default inbox loads on the embedded database too.
+ * The README's run command as a new user meets it: the launcher and the packaged jar, no database server, an empty
+ * folder; a claim file dropped into its default inbox loads on the embedded database too. On a JDK 25 the launcher's
+ * first start after a build trains the AOT cache and the restart uses it.
  */
 class EmbeddedDefaultIT {
-  private final FhirContext fhirContext = FhirContext.forR4Cached();
 
   @TempDir
   Path parent;
@@ -35,13 +34,18 @@ class EmbeddedDefaultIT {
   @Test
   void theFirstRunStartsOnH2InAnEmptyFolderAndKeepsAClientAcrossARestart() throws Exception {
     Path workDir = Files.createDirectory(parent.resolve("fresh"));
+    // A build of its own (the same jar), so the launcher's extracted copy and cache start from nothing.
+    Path build = Files.createSymbolicLink(Files.createDirectory(parent.resolve("build")).resolve("adapter.jar"),
+        AdapterProcess.packagedJar());
+    Path cache = parent.resolve("build/aot/adapter.aot");
     String clientId;
 
-    try (AdapterProcess first = AdapterProcess.start(workDir, AdapterProcess.OPERATOR.toArray(String[]::new))) {
+    AdapterProcess first = AdapterProcess.launch(workDir, build, AdapterProcess.OPERATOR.toArray(String[]::new));
+    try (first) {
       assertThat(first.output())
           .contains("Database in use: jdbc:h2:file:./data/adapter")
           .contains("FHIR base: http://localhost:" + first.port() + "/fhir");
-      IGenericClient fhir = client(first);
+      IGenericClient fhir = first.fhirClient();
       assertThat(fhir.capabilities().ofType(CapabilityStatement.class).execute().getFhirVersion().toCode())
           .isEqualTo("4.0.1");
       // Secure by default: without a token nothing but the CapabilityStatement and the probes answers.
@@ -79,19 +83,24 @@ class EmbeddedDefaultIT {
     }
     assertThat(workDir.resolve("data")).isDirectoryContaining(path -> path.toString().endsWith(".mv.db"));
 
-    try (AdapterProcess second = AdapterProcess.start(workDir, AdapterProcess.OPERATOR.toArray(String[]::new))) {
-      Patient kept = client(second).read().resource(Patient.class).withId(clientId).execute();
+    try (AdapterProcess second = AdapterProcess.launch(workDir, build, AdapterProcess.OPERATOR.toArray(String[]::new))) {
+      if (javaRelease(first.output()) >= 25) {
+        assertThat(first.output()).contains("training run: the AOT cache " + cache + " is written when the service stops")
+            .contains("AOTCache creation is complete");
+        assertThat(second.output()).contains("starting with the AOT cache " + cache).doesNotContain("[error]");
+      } else {
+        assertThat(second.output()).contains("no AOT cache");
+      }
+      Patient kept = second.fhirClient().read().resource(Patient.class).withId(clientId).execute();
       assertThat(kept.getNameFirstRep().getFamily()).isEqualTo("Abernathy");
       assertThat(kept.getIdentifierFirstRep().getValue()).isEqualTo("H2-RESTART-1");
     }
   }
 
-  private IGenericClient client(AdapterProcess adapter) {
-    fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-    // The first writes after start-up warm the validator up; on a busy 2-core machine that outlasts HAPI's 10 s.
-    fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
-    IGenericClient client = fhirContext.newRestfulGenericClient(adapter.baseUrl() + "/fhir");
-    client.registerInterceptor(new BearerTokenAuthInterceptor(adapter.operatorToken()));
-    return client;
+  /** The Java release the launcher chose, from its first line. */
+  private static int javaRelease(String output) {
+    Matcher chosen = Pattern.compile("^bin/adapter: Java (\\d+)").matcher(output);
+    assertThat(chosen.find()).as("the launcher names the Java it runs:%n%s", output).isTrue();
+    return Integer.parseInt(chosen.group(1));
   }
 }

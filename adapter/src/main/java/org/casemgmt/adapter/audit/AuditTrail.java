@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.casemgmt.adapter.cluster.ClusterLeases;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.slf4j.Logger;
@@ -42,9 +43,10 @@ public class AuditTrail {
   private final IParser json;
   private final ObjectMapper accesses;
   private final Clock clock;
+  private final ClusterLeases cluster;
 
   AuditTrail(PlatformTransactionManager transactionManager, IFhirSystemDao<Bundle, ?> store, FhirContext context,
-      ObjectMapper accesses, Clock clock) {
+      ObjectMapper accesses, Clock clock, ClusterLeases cluster) {
     this.ownTransaction = new TransactionTemplate(transactionManager);
     // An access is audited whatever becomes of the work it did (a refused write rolls back; its audit stays).
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -52,6 +54,7 @@ public class AuditTrail {
     this.json = context.newJsonParser();
     this.accesses = accesses;
     this.clock = clock;
+    this.cluster = cluster;
   }
 
   /** Commits the access; the caller sends its answer only after this returns. */
@@ -65,9 +68,15 @@ public class AuditTrail {
     ownTransaction.executeWithoutResult(status -> entityManager.persist(new AuditOutboxEntry(at, row)));
   }
 
-  /** Moves the outbox into AuditEvent resources until it is empty. */
+  /**
+   * Moves the outbox into AuditEvent resources until it is empty; on one node of several (the outbox is theirs in
+   * common), the one holding the lease.
+   */
   @Scheduled(fixedDelayString = "${adapter.audit.drain-interval:PT1S}")
   public void drain() {
+    if (!cluster.leads("audit-drain")) {
+      return;
+    }
     try {
       while (drainBatch() == DRAIN_BATCH) {
         // a full batch: there may be more

@@ -110,7 +110,11 @@ public abstract class FeedFileLoader implements FileIntake {
     return Optional.empty();
   }
 
-  /** Files load one at a time on this node, so an execution of this file still marked as running was cut short. */
+  /**
+   * A feed's files load one at a time, on the node holding its inbox's cluster lease (routes' ClusterSingleton), so an
+   * execution of this file still marked as running was cut short: by this node's last stop, or by a node that died
+   * and whose lease ran out.
+   */
   private void abandonInterrupted(JobParameters parameters) {
     JobExecution last = jobs.getLastJobExecution(job.name(), parameters);
     if (last == null || !last.getStatus().isRunning()) {

@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.UUID;
 
 /** One hospital stay of one person, and the messages its hospital sends about it. */
-final class Visit {
+public final class Visit {
   final String facility;
   final String mrn = "M" + uniqueValue();
   final String medicaidId;
+
+  public String medicaidId() {
+    return medicaidId;
+  }
   String number = "V" + uniqueValue();
   String diagnosis = "F25.0^Schizoaffective disorder, bipolar type";
   /** PID-5 and PID-8 as sent. */
@@ -22,17 +26,17 @@ final class Visit {
   List<String> diagnoses;
   String lastControlId;
 
-  Visit(String facility) {
+  public Visit(String facility) {
     this(facility, uniqueValue());
   }
 
-  Visit(String facility, String medicaidId) {
+  public Visit(String facility, String medicaidId) {
     this.facility = facility;
     this.medicaidId = medicaidId;
   }
 
   /** The event's message, sent at a time that orders A01 before A03 before A11/A13, as a hospital would. */
-  String message(String event) {
+  public String message(String event) {
     return message(event, UUID.randomUUID().toString().substring(0, 20));
   }
 

@@ -35,17 +35,43 @@ public final class AdapterProcess implements AutoCloseable {
     this.port = port;
   }
 
+  /** The jar run by the JVM that runs the tests. */
   public static AdapterProcess start(Path workDir, String... arguments) throws IOException, InterruptedException {
-    String jar = System.getProperty("adapter.jar");
-    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-      throw new IllegalStateException("adapter.jar system property must name the packaged jar, was: " + jar);
+    return start(workDir, new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", packagedJar().toString()), arguments);
+  }
+
+  /**
+   * The jar run by the README's launcher ({@code bin/adapter}), given as {@code jar}: the launcher keeps its extracted
+   * copy and AOT cache next to it.
+   */
+  public static AdapterProcess launch(Path workDir, Path jar, String... arguments)
+      throws IOException, InterruptedException {
+    ProcessBuilder launcher = new ProcessBuilder(property("adapter.launcher").toString());
+    launcher.environment().put("ADAPTER_JAR", jar.toString());
+    return start(workDir, launcher, arguments);
+  }
+
+  public static Path packagedJar() {
+    return property("adapter.jar");
+  }
+
+  private static Path property(String name) {
+    String file = System.getProperty(name);
+    if (file == null || !Files.isRegularFile(Path.of(file))) {
+      throw new IllegalStateException(name + " system property must name a file (see the failsafe plugin), was: " + file);
     }
+    return Path.of(file);
+  }
+
+  private static AdapterProcess start(Path workDir, ProcessBuilder builder, String... arguments)
+      throws IOException, InterruptedException {
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar, "--server.port=" + port));
+    List<String> command = new ArrayList<>(builder.command());
+    command.add("--server.port=" + port);
     command.addAll(List.of(arguments));
     Path log = Files.createTempFile(workDir.getParent(), "adapter-", ".log");
-    Process process = new ProcessBuilder(command).directory(workDir.toFile())
+    Process process = builder.command(command).directory(workDir.toFile())
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     AdapterProcess adapter = new AdapterProcess(process, log, port);
     adapter.awaitHealthy();
@@ -96,11 +122,14 @@ public final class AdapterProcess implements AutoCloseable {
     process.destroyForcibly().waitFor();
   }
 
-  /** Stops the service the way an operator would (SIGTERM), so it shuts down cleanly. */
+  /**
+   * Stops the service the way an operator would (SIGTERM), so it shuts down cleanly; the launcher's training run writes
+   * its AOT cache then (about 40 s on 2 cores).
+   */
   @Override
   public void close() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+    if (!process.waitFor(3, TimeUnit.MINUTES)) {
       process.destroyForcibly().waitFor();
     }
   }

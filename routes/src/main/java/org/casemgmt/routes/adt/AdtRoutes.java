@@ -2,6 +2,7 @@ package org.casemgmt.routes.adt;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mllp.MllpConstants;
+import org.casemgmt.routes.ClusterSingleton;
 import org.casemgmt.routes.DeadLetters;
 import org.casemgmt.routes.FeedHeaders;
 import org.casemgmt.routes.adt.mllp.MllpListener;
@@ -42,7 +43,7 @@ class AdtRoutes extends RouteBuilder {
 
     from("file:{{adapter.adt.inbox:./data/inbox/adt}}?move=processed&moveFailed=error&readLock=changed"
         + "&charset=UTF-8&exclude=.*\\.report$")
-        .routeId("adt-inbox")
+        .routeId("adt-inbox").group(ClusterSingleton.group("adt-inbox"))
         .process(new AdtBatchFile())
         .split(body(), new AdtBatchFile.Report())
           .setHeader(FeedHeaders.SOURCE, simple("file ${header.CamelFileName} message ${exchangeProperty.CamelSplitIndex}"))

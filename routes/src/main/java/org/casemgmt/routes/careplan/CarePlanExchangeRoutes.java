@@ -9,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.util.Timeout;
+import org.casemgmt.routes.ClusterSingleton;
 import org.casemgmt.routes.DeadLetters;
 import org.casemgmt.routes.FeedHeaders;
 import org.casemgmt.routes.careplan.CarePlanExchangeProperties.Endpoint;
@@ -55,9 +56,11 @@ class CarePlanExchangeRoutes extends RouteBuilder {
         properties.endpoints().isEmpty() ? "" : ": " + properties.endpoints(), properties.identifierSystem());
 
     from("timer:careplan-outbox?period=" + properties.pollInterval().toMillis()).routeId("careplan-outbox-poll")
+        .group(ClusterSingleton.group("careplan-outbox"))
         .to(CarePlanOutbox.DRAIN);
 
     from("seda:careplan-outbox-drain?size=1").routeId("careplan-outbox-drain")
+        .group(ClusterSingleton.group("careplan-outbox"))
         .process(exchange -> exchange.getMessage().setBody(outbox.due(BATCH)))
         .split(body())
           .to("direct:careplan-send")

@@ -3,6 +3,7 @@ package org.casemgmt.routes.ehr;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.apache.camel.builder.RouteBuilder;
+import org.casemgmt.routes.ClusterSingleton;
 import org.casemgmt.routes.FeedHeaders;
 import org.casemgmt.routes.clientrecord.IdentityPolicy;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ class EhrRoutes extends RouteBuilder {
 
       from("timer:ehr-" + source.id() + "?delay=" + settings.initialDelay().toMillis()
           + "&period=" + source.pollInterval().toMillis())
-          .routeId("ehr-" + source.id() + "-poll")
+          .routeId("ehr-" + source.id() + "-poll").group(ClusterSingleton.group("ehr-" + source.id() + "-poll"))
           .process(new EhrPoll(source, api, mapper, record, status, clock));
       from(FeedHeaders.intakeEndpoint(source.feed())).routeId("ehr-" + source.id() + "-intake")
           .process(new EhrReplay(mapper, record, fhirContext));

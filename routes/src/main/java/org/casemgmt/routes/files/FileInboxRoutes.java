@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.casemgmt.routes.ClusterSingleton;
 
 /**
  * A feed's file-drop inbox, one batch job per file. The file stays in the inbox while it loads, so a service killed
@@ -31,7 +32,7 @@ public abstract class FileInboxRoutes extends RouteBuilder {
     from(inbox + (inbox.contains("?") ? "&" : "?")
         + "readLock=changed&readLockMinAge=1000&exclude=.*\\.report$&sortBy=file:modified"
         + "&move=${header." + FOLDER + "}/${file:name}&moveFailed=error/${file:name}")
-        .routeId(feed + "-inbox")
+        .routeId(feed + "-inbox").group(ClusterSingleton.group(feed + "-inbox"))
         .process(this::load)
         .setHeader(Exchange.FILE_NAME, simple("${header." + FOLDER + "}/${file:name}.report"))
         .to(inbox);

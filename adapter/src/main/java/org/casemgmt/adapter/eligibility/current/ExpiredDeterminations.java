@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.casemgmt.adapter.cluster.ClusterLeases;
 import org.casemgmt.profiles.ImplementationGuide;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Observation;
@@ -36,18 +37,25 @@ class ExpiredDeterminations implements SchedulingConfigurer {
   private final ReevaluationQueue queue;
   private final Clock clock;
   private final String cron;
+  private final ClusterLeases cluster;
 
-  ExpiredDeterminations(DaoRegistry daos, ReevaluationQueue queue, Clock clock, String cron) {
+  ExpiredDeterminations(DaoRegistry daos, ReevaluationQueue queue, Clock clock, String cron, ClusterLeases cluster) {
     this.daos = daos;
     this.queue = queue;
     this.clock = clock;
     this.cron = cron;
+    this.cluster = cluster;
   }
 
   @Override
   public void configureTasks(ScheduledTaskRegistrar registrar) {
     if (!"-".equals(cron)) {
-      registrar.addCronTask(this::reevaluateExpired, cron);
+      // Every node's schedule fires; the node holding the lease queues the clients, once.
+      registrar.addCronTask(() -> {
+        if (cluster.leads("expired-determinations")) {
+          reevaluateExpired();
+        }
+      }, cron);
     }
   }
 

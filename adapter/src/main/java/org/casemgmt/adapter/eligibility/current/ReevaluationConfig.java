@@ -3,6 +3,7 @@ package org.casemgmt.adapter.eligibility.current;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
+import org.casemgmt.adapter.cluster.ClusterLeases;
 import org.casemgmt.adapter.eligibility.determination.EligibilityEvaluations;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinitions;
 import org.casemgmt.adapter.eligibility.record.ClientRecordReader;
@@ -47,7 +48,7 @@ class ReevaluationConfig {
 
   @Bean
   ExpiredDeterminations expiredDeterminations(DaoRegistry daos, ReevaluationQueue queue, Clock clock,
-      ReevaluationProperties properties) {
-    return new ExpiredDeterminations(daos, queue, clock, properties.cron());
+      ReevaluationProperties properties, ClusterLeases cluster) {
+    return new ExpiredDeterminations(daos, queue, clock, properties.cron(), cluster);
   }
 }

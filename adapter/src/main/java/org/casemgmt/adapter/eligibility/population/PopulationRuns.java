@@ -2,6 +2,7 @@ package org.casemgmt.adapter.eligibility.population;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import org.casemgmt.adapter.cluster.ClusterLeases;
 import org.casemgmt.adapter.eligibility.program.ProgramDefinition;
 import org.casemgmt.adapter.jobs.InterruptedJobs;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -25,14 +27,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class PopulationRuns {
   private static final Logger log = LoggerFactory.getLogger(PopulationRuns.class);
+  /** The job parameter naming the node that runs the run (not identifying). */
+  private static final String NODE = "node";
 
   private final PopulationRunJob job;
   private final JobRepository jobs;
   private final JobExplorer explorer;
   private final TaskExecutorJobLauncher launcher;
   private final Clock clock;
+  private final ClusterLeases cluster;
 
-  PopulationRuns(PopulationRunJob job, JobRepository jobs, JobExplorer explorer, Clock clock) throws Exception {
+  PopulationRuns(PopulationRunJob job, JobRepository jobs, JobExplorer explorer, Clock clock, ClusterLeases cluster)
+      throws Exception {
+    this.cluster = cluster;
     this.job = job;
     this.jobs = jobs;
     this.explorer = explorer;
@@ -56,18 +63,25 @@ public class PopulationRuns {
   public JobExecution start(ProgramDefinition program, LocalDate date) throws Exception {
     JobParameters parameters = new JobParametersBuilder().addString("program", program.id())
         .addString("programVersion", program.version()).addLocalDate("date", date)
-        .addLong("requested", clock.millis()).toJobParameters();
+        .addLong("requested", clock.millis()).addString(NODE, cluster.node(), false).toJobParameters();
     JobExecution execution = launcher.run(job.of(program, date), parameters);
     log.info("Population run {} of {} on {} requested", execution.getId(), program.id(), date);
     return execution;
   }
 
-  /** Runs left running by a service that stopped: nothing on this node runs them now that it has started. */
+  /**
+   * Runs left running by a node that stopped or died (its own lease ran out): nothing runs them any more. Looked for at
+   * start and every minute, as a node that died a moment ago still counts as alive until its lease runs out.
+   */
   @EventListener(ApplicationReadyEvent.class)
+  @Scheduled(fixedDelay = 60_000, initialDelay = 60_000)
   void markInterrupted() {
     explorer.findRunningJobExecutions(PopulationRunJob.NAME).forEach(execution -> {
-      log.warn("Population run {} was cut short when the service stopped; marked failed", execution.getId());
-      InterruptedJobs.markFailed(jobs, execution, clock);
+      String node = execution.getJobParameters().getString(NODE);
+      if (node == null || !cluster.alive(node)) {
+        log.warn("Population run {} was cut short when its node stopped; marked failed", execution.getId());
+        InterruptedJobs.markFailed(jobs, execution, clock);
+      }
     });
   }
 }

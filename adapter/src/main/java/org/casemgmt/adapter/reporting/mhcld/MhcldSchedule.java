@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.apache.camel.ProducerTemplate;
+import org.casemgmt.adapter.cluster.ClusterLeases;
 import org.casemgmt.adapter.security.Caller;
 import org.casemgmt.adapter.security.Roles;
 import org.casemgmt.adapter.security.SecurityProperties;
@@ -26,14 +27,16 @@ class MhcldSchedule implements SchedulingConfigurer {
   private final Roles roles;
   private final ProducerTemplate producer;
   private final Clock clock;
+  private final ClusterLeases cluster;
 
   MhcldSchedule(MhcldProperties properties, SecurityProperties security, Roles roles, ProducerTemplate producer,
-      Clock clock) {
+      Clock clock, ClusterLeases cluster) {
     this.properties = properties;
     this.security = security;
     this.roles = roles;
     this.producer = producer;
     this.clock = clock;
+    this.cluster = cluster;
   }
 
   @Override
@@ -57,7 +60,11 @@ class MhcldSchedule implements SchedulingConfigurer {
     }
   }
 
+  /** On one node: every node's schedule fires, the node holding the lease submits. */
   private void submit(MhcldFile file, Caller caller) {
+    if (!cluster.leads("mhcld-schedule")) {
+      return;
+    }
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
     try {
       producer.requestBody(MhcldRoutes.SUBMISSION, new MhcldRoutes.Request(file,
