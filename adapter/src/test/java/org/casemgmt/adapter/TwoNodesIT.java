@@ -2,14 +2,10 @@ package org.casemgmt.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,7 +37,6 @@ class TwoNodesIT {
   private static final int FILES = 4;
   private static final int CLIENTS = 6;
 
-  private final FhirContext fhirContext = FhirContext.forR4Cached();
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -52,7 +47,7 @@ class TwoNodesIT {
   void eachFileLoadsOnceMllpIsServedByBothAndTheInboxMovesToTheNodeLeftRunning() throws Exception {
     String database = PostgresTestDatabase.create("two_nodes");
     Path inbox = Files.createDirectories(folder.resolve("inbox"));
-    int[] mllpPorts = {freePort(), freePort()};
+    int[] mllpPorts = {AdapterProcess.freePort(), AdapterProcess.freePort()};
     List<CompletableFuture<AdapterProcess>> starting = new ArrayList<>();
     for (int node = 0; node < 2; node++) {
       List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + database,
@@ -107,7 +102,7 @@ class TwoNodesIT {
       AdapterProcess other = holder == first ? second : first;
       assertThat(other.output()).as("one holder of the inbox").doesNotContain("holds lease claims-inbox");
 
-      IGenericClient fhir = client(other);
+      IGenericClient fhir = other.fhirClient();
       for (Visit visit : visits) {
         Bundle clients = fhir.search().byUrl("Patient?identifier=" + MEDICAID + "|" + visit.medicaidId())
             .returnBundle(Bundle.class).execute();
@@ -162,19 +157,5 @@ class TwoNodesIT {
       Thread.sleep(500);
     }
     throw new AssertionError("the claim files were not all loaded within five minutes");
-  }
-
-  private IGenericClient client(AdapterProcess node) {
-    fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-    fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
-    IGenericClient client = fhirContext.newRestfulGenericClient(node.baseUrl() + "/fhir");
-    client.registerInterceptor(new BearerTokenAuthInterceptor(node.operatorToken()));
-    return client;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,5 +1,9 @@
 package org.casemgmt.adapter.testing;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -91,6 +95,17 @@ public final class AdapterProcess implements AutoCloseable {
     return Tokens.client(baseUrl(), "it-operator", "it-operator-secret", null);
   }
 
+  /** A FHIR client of the {@link #OPERATOR} client. */
+  public IGenericClient fhirClient() {
+    FhirContext fhirContext = FhirContext.forR4Cached();
+    fhirContext.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    // The first writes after start-up warm the validator up; on a busy 2-core machine that outlasts HAPI's 10 s.
+    fhirContext.getRestfulClientFactory().setSocketTimeout(60_000);
+    IGenericClient client = fhirContext.newRestfulGenericClient(baseUrl() + "/fhir");
+    client.registerInterceptor(new BearerTokenAuthInterceptor(operatorToken()));
+    return client;
+  }
+
   public String output() throws IOException {
     return Files.readString(log);
   }
@@ -134,7 +149,7 @@ public final class AdapterProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
