@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's demo: the packaged jar with the demo profile in an empty folder puts the sample feeds of config/demo
- * in by itself, and a newcomer finds the clients, their stays and each program's determinations over FHIR.
+ * The README's demo: the launcher with the demo profile in an empty folder puts the sample feeds of config/demo in by
+ * itself, and a newcomer finds the clients, their stays and each program's determinations over FHIR. (On a JDK 25 the
+ * first start trains the launcher's AOT cache and the second uses it.)
  */
 class DemoIT {
   private static final String DETERMINATIONS = "Observation?code=https://fhir.casemgmt-adapter.org/CodeSystem/"
@@ -39,7 +40,8 @@ class DemoIT {
   @Test
   void theDemoProfileFeedsTheSamplesAndEveryProgramsDeterminationsCanBeRead() throws Exception {
     Path workDir = Files.createDirectory(parent.resolve("demo"));
-    try (AdapterProcess demo = AdapterProcess.start(workDir, "--spring.profiles.active=demo")) {
+    Path build = AdapterProcess.ownBuild(parent);
+    try (AdapterProcess demo = AdapterProcess.launch(workDir, build, "--spring.profiles.active=demo")) {
       awaitRunsCompleted(demo, 3);
       IGenericClient fhir = client(demo);
 
@@ -64,7 +66,7 @@ class DemoIT {
           .returnBundle(Bundle.class).execute().getEntry()).hasSize(2);
     }
     // Started again on its data, the demo records the agency's work once, not twice.
-    try (AdapterProcess again = AdapterProcess.start(workDir, "--spring.profiles.active=demo")) {
+    try (AdapterProcess again = AdapterProcess.launch(workDir, build, "--spring.profiles.active=demo")) {
       awaitOutput(again, "Demo: caseload.json recorded");
       IGenericClient fhir = client(again);
       assertThat(fhir.search().byUrl("CarePlan?identifier=https://fhir.casemgmt-adapter.org/demo-record|")

@@ -34,9 +34,7 @@ class EmbeddedDefaultIT {
   @Test
   void theFirstRunStartsOnH2InAnEmptyFolderAndKeepsAClientAcrossARestart() throws Exception {
     Path workDir = Files.createDirectory(parent.resolve("fresh"));
-    // A build of its own (the same jar), so the launcher's extracted copy and cache start from nothing.
-    Path build = Files.createSymbolicLink(Files.createDirectory(parent.resolve("build")).resolve("adapter.jar"),
-        AdapterProcess.packagedJar());
+    Path build = AdapterProcess.ownBuild(parent);
     Path cache = parent.resolve("build/aot/adapter.aot");
     String clientId;
 

@@ -110,7 +110,14 @@ public class ClusterLeases implements SmartLifecycle {
 
   /** Renews or takes every lease this node competes for (the keeper does, every third of their time to live). */
   void renewAll() {
-    held.keySet().forEach(this::renew);
+    for (String lease : held.keySet()) {
+      try {
+        renew(lease);
+      } catch (RuntimeException e) {
+        // A listener failed (a route that would not start, say): the keeper must go on renewing the others.
+        log.error("Cluster lease {}: telling its listeners failed", lease, e);
+      }
+    }
   }
 
   private void renew(String lease) {

@@ -56,6 +56,15 @@ public final class AdapterProcess implements AutoCloseable {
     return start(workDir, launcher, arguments);
   }
 
+  /**
+   * The packaged jar as a build of its own in the folder ({@code build/adapter.jar}, a link), so that the launcher's
+   * extracted copy and AOT cache start from nothing there.
+   */
+  public static Path ownBuild(Path folder) throws IOException {
+    return Files.createSymbolicLink(Files.createDirectories(folder.resolve("build")).resolve("adapter.jar"),
+        packagedJar());
+  }
+
   public static Path packagedJar() {
     return property("adapter.jar");
   }
