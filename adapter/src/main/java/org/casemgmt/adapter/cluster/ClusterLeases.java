@@ -101,6 +101,13 @@ public class ClusterLeases implements SmartLifecycle {
     }
   }
 
+  /** The leases this node holds now, by name (its own left out). */
+  public List<String> holding() {
+    Instant now = clock.instant();
+    return held.entrySet().stream().filter(lease -> lease.getValue().isAfter(now) && !lease.getKey().startsWith(NODE))
+        .map(Map.Entry::getKey).sorted().toList();
+  }
+
   /** Whether a node (as {@link #node()} names it) renewed its own lease within the time to live. */
   public boolean alive(String otherNode) {
     return node.equals(otherNode) || ownTransaction.execute(status -> entityManager.createQuery(

@@ -26,6 +26,10 @@ class HealthTest extends FhirServerTest {
     assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
     assertThat(health.at("/components/db/details/database").asText()).isEqualTo("PostgreSQL");
     assertThat(health.at("/components/camelHealth/status").asText()).isEqualTo("UP");
+    // The only node on its database holds every one-node-at-a-time lease.
+    assertThat(health.at("/components/cluster/details/node").asText()).matches("\\d+@.+/[0-9a-f]{8}");
+    assertThat(health.at("/components/cluster/details/holds")).extracting(JsonNode::asText)
+        .contains("claims-inbox", "enrollment-inbox", "adt-inbox", "careplan-outbox", "audit-drain");
   }
 
   @Test
