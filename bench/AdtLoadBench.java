@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +40,7 @@ public class AdtLoadBench {
   private final String runId = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
 
   public static void main(String[] args) throws Exception {
-    List<Integer> ports = java.util.Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList();
+    List<Integer> ports = Arrays.stream(args[0].split(",")).map(Integer::valueOf).toList();
     String fhir = args[1];
     int pairs = args.length > 2 ? Integer.parseInt(args[2]) : 10_000;
     int connections = args.length > 3 ? Integer.parseInt(args[3]) : 4;

@@ -1,10 +1,10 @@
 # Shared by the benchmarks: start the packaged adapter on a fresh PostgreSQL database and wait until it is ready.
 # Source it, then: start_adapter <port> [adapter arguments...]; it sets $pid and $work (a scratch folder holding
 # adapter.log) and drops the database and stops the adapter on exit. classpath=$(routes_classpath) gives the class path
-# of routes' generators (its test classes) and parsers. JVM options via JAVA_OPTS, another build via
-# BENCH_JAR (the jar used is in $jar), another JVM via BENCH_JAVA, the README's launcher (bin/adapter: on a JDK 25 an
-# AOT cache next to $jar, trained by the first start) with LAUNCHER=1, options appended to the JDBC URL via JDBC_URL_OPTIONS. The service gets an
-# administrator client for the benchmark (BENCH_CLIENT_ID / BENCH_CLIENT_SECRET); once it is ready, BENCH_TOKEN holds
+# of routes' generators (its test classes) and parsers. JVM options via JAVA_OPTS, another build via BENCH_JAR (the
+# jar used is in $jar), another JVM via BENCH_JAVA, the README's launcher (bin/adapter: on a JDK 25 an AOT cache next
+# to $jar, trained by the first start) with LAUNCHER=1, options appended to the JDBC URL via JDBC_URL_OPTIONS. The
+# service gets an administrator client for the benchmark (BENCH_CLIENT_ID / BENCH_CLIENT_SECRET); once it is ready, BENCH_TOKEN holds
 # a token of it, which the benchmarks send with every request.
 
 jar=${BENCH_JAR:-adapter/target/adapter.jar}

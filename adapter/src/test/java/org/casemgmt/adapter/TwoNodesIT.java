@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.casemgmt.adapter.adt.Visit;
+import org.casemgmt.adapter.claims.ClaimsCsv;
 import org.casemgmt.adapter.testing.AdapterProcess;
 import org.casemgmt.adapter.testing.MllpSender;
 import org.casemgmt.adapter.testing.PostgresTestDatabase;
@@ -133,11 +134,8 @@ class TwoNodesIT {
   /** A claim file of its own member: one paid psychiatric stay. */
   private static void drop(Path inbox, int file) throws IOException {
     Path upload = inbox.resolveSibling("claims-" + file + ".tmp");
-    Files.writeString(upload, "member_id,claim_id,original_claim_id,frequency_code,claim_type,type_of_bill,"
-        + "place_of_service,revenue_code,procedure_code,modifiers,diagnosis_codes,from_date,through_date,admit_date,"
-        + "discharge_date,billing_npi,rendering_npi,status\n"
-        + "TWO-NODES-" + file + ",TN-IP-" + file + ",,1,institutional,0111,,0124,,,1:F20.9,2025-03-02,2025-03-10,"
-        + "2025-03-02,2025-03-10,1234567893,,paid\n");
+    Files.writeString(upload, new ClaimsCsv().stay("TWO-NODES-" + file, "TN-IP-" + file, "0111", "0124", "1:F20.9",
+        "2025-03-02", "2025-03-10", "paid").text());
     Files.move(upload, inbox.resolve("claims-" + file + ".csv"));
   }
 

@@ -1,6 +1,9 @@
 package org.casemgmt.adapter.cluster;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +20,6 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stops counting itself the holder a renewal before the others may take the lease.
  */
 @Component
-public class ClusterLeases implements SmartLifecycle {
+public class ClusterLeases {
   private static final Logger log = LoggerFactory.getLogger(ClusterLeases.class);
   private static final String NODE = "node:";
 
@@ -176,9 +178,12 @@ public class ClusterLeases implements SmartLifecycle {
   private void release(String lease) {
     try {
       ownTransaction.executeWithoutResult(status -> {
-        var delete = entityManager.createQuery("delete from ClusterLease l where l.node = :node"
+        Query delete = entityManager.createQuery("delete from ClusterLease l where l.node = :node"
             + (lease == null ? "" : " and l.name = :name")).setParameter("node", node);
-        (lease == null ? delete : delete.setParameter("name", lease)).executeUpdate();
+        if (lease != null) {
+          delete.setParameter("name", lease);
+        }
+        delete.executeUpdate();
       });
     } catch (RuntimeException unreachable) {
       log.warn("Cluster leases of node {} could not be given up ({}); they run out within {}", node,
@@ -191,8 +196,8 @@ public class ClusterLeases implements SmartLifecycle {
     leads(NODE + node);
   }
 
-  @Override
-  public void start() {
+  @PostConstruct
+  void start() {
     join();
     keeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "cluster-leases");
@@ -203,9 +208,12 @@ public class ClusterLeases implements SmartLifecycle {
     log.info("Cluster: node {}, leases live {} and are renewed every {}", node, ttl, renewal);
   }
 
-  /** Gives every lease up, so that another node takes over at once rather than when they run out. */
-  @Override
-  public void stop() {
+  /**
+   * Gives every lease up, so that another node takes over at once rather than when they run out. On destruction, so
+   * that the beans using the leases finish first (the audit trail drains its outbox on the way out).
+   */
+  @PreDestroy
+  void stop() {
     stopped = true;
     if (keeper != null) {
       keeper.shutdownNow();
@@ -213,10 +221,5 @@ public class ClusterLeases implements SmartLifecycle {
     }
     held.clear();
     release(null);
-  }
-
-  @Override
-  public boolean isRunning() {
-    return keeper != null;
   }
 }

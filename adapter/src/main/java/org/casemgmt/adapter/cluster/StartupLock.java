@@ -27,16 +27,22 @@ class StartupLock implements BeanPostProcessor {
   private static final long KEY = 0x434d5354415254L;
 
   private Connection held;
+  /** Taken once, for the first datasource: a datasource made after start-up must not take it again. */
+  private boolean taken;
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
-    if (bean instanceof DataSource dataSource && held == null) {
+    if (bean instanceof DataSource dataSource) {
       take(dataSource);
     }
     return bean;
   }
 
   private synchronized void take(DataSource dataSource) {
+    if (taken) {
+      return;
+    }
+    taken = true;
     try {
       Connection connection = dataSource.getConnection();
       if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {

@@ -72,7 +72,8 @@ public final class AdapterProcess implements AutoCloseable {
   private static Path property(String name) {
     String file = System.getProperty(name);
     if (file == null || !Files.isRegularFile(Path.of(file))) {
-      throw new IllegalStateException(name + " system property must name a file (see the failsafe plugin), was: " + file);
+      throw new IllegalStateException(name + " system property must name a file (see the failsafe plugin), was: "
+          + file);
     }
     return Path.of(file);
   }
