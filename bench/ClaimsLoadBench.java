@@ -71,7 +71,7 @@ public class ClaimsLoadBench {
       lines += Long.parseLong(job.get("linesStaged"));
       System.out.printf("%s: %s claims (%s lines) staged in %.1f s = %s lines/s; %s rejected;"
               + " evidence for %s members (%s changed, %s resources written, %s refused) in %.1f s:"
-              + " deriving %.1f s, recording on the client record %.1f s%n",
+              + " the writers' times added up: deriving %.1f s, recording on the client record %.1f s%n",
           job.get("name"), job.get("claimsStaged"), job.get("linesStaged"), stage / 1000.0, job.get("linesPerSecond"),
           job.get("claimsRejected"), job.get("members"), job.get("membersChanged"), job.get("evidenceWritten"),
           job.get("membersRefused"), derive / 1000.0, Long.parseLong(job.get("derivingMillis")) / 1000.0,

@@ -6,7 +6,7 @@
 # time for the members, and the service's memory.
 #   bench/claims.sh [lines=1000000] [members=50000] [format=csv|837i|x12-pair] [psychiatricShare=0.1]
 # STAGING=COPY|JDBC_BATCH picks the staging method (default: COPY, the service's default on PostgreSQL), STAGE_ONLY=1
-# stops after staging (to compare staging methods); JDBC_URL_OPTIONS are appended to the JDBC URL (for example
+# stops after staging (to compare staging methods), WRITERS the evidence's writers (default 2); JDBC_URL_OPTIONS are appended to the JDBC URL (for example
 # ?reWriteBatchedInserts=true, the PostgreSQL driver's multi-row rewrite of JDBC batches); JAVA_OPTS
 # the service's JVM options (default -Xmx512m, the memory target); another build via BENCH_JAR.
 set -euo pipefail
@@ -23,8 +23,9 @@ classpath=$(routes_classpath)
 port=${BENCH_PORT:-18082}
 mkdir -p "$work/inbox" "$work/data"
 start_adapter "$port" --adapter.claims.inbox="$work/inbox" --adapter.adt.inbox="$work/adt" \
-  --adapter.mllp.port="${BENCH_MLLP_PORT:-12576}" --adapter.claims.staging="${STAGING:-AUTO}"
-echo "service JVM: $JAVA_OPTS; staging: ${STAGING:-AUTO}"
+  --adapter.mllp.port="${BENCH_MLLP_PORT:-12576}" --adapter.claims.staging="${STAGING:-AUTO}" \
+  --adapter.claims.writers="${WRITERS:-2}"
+echo "service JVM: $JAVA_OPTS; staging: ${STAGING:-AUTO}; evidence writers: ${WRITERS:-2}"
 
 java -Xmx256m -cp "$classpath" org.casemgmt.routes.claims.generator.ClaimFileGenerator --format "$format" \
   --members "$members" --lines "$lines" --seed 1 --psychiatric-share "$share" --out "$work/data/claims.$format" \

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.casemgmt.adapter.files.FeedFileJob;
 import org.casemgmt.adapter.files.FileItem;
+import org.casemgmt.adapter.files.MemberShares;
 import org.casemgmt.adapter.files.ReadAheadReader;
 import org.casemgmt.adapter.storage.DatabaseKind;
 import org.casemgmt.routes.claims.ClaimReader;
@@ -32,7 +33,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The job that loads one claim file: stage its claims (chunks of {@code adapter.claims.chunk-size}), then derive the
- * evidence of the members they concern. Built per file, because its reader and writers are the file's; Spring Batch
+ * evidence of the members they concern ({@code adapter.claims.writers} writers side by side, each its own members).
+ * Built per file, because its reader and writers are the file's; Spring Batch
  * knows a job by name and identifying parameters, so a file dropped again after a crash resumes where its last
  * committed chunk ended.
  */
@@ -97,11 +99,21 @@ class ClaimFileJob implements FeedFileJob {
         .listener(stagingWriter).listener(new ClaimsProgress(name, properties.progressEvery()))
         .listener(statistics)
         .build();
-    EvidenceWriter evidenceWriter = new EvidenceWriter(recorder, jdbc, fileId, name);
-    Step derive = new StepBuilder(DERIVE, jobs).<String, String>chunk(properties.memberChunk(), transactions)
-        .reader(membersOf(fileId)).writer(evidenceWriter).listener(evidenceWriter)
-        .build();
+    MemberShares shares = shares();
+    Step derive = shares.step(jobs, share -> {
+      EvidenceWriter evidenceWriter = new EvidenceWriter(recorder, jdbc, fileId, name);
+      return new StepBuilder(shares.writerStep(share), jobs)
+          .<String, String>chunk(properties.memberChunk(), transactions)
+          .reader(shares.reader(share, membersOf(fileId), memberId -> memberId)).writer(evidenceWriter)
+          .listener(evidenceWriter)
+          .build();
+    });
     return new JobBuilder(NAME, jobs).start(stage).next(derive).build();
+  }
+
+  /** How the members whose evidence is derived are shared among the writers. */
+  MemberShares shares() {
+    return new MemberShares(DERIVE, properties.writers());
   }
 
   /** The format is told by content: X12 interchanges start with ISA, anything else is read as the CSV extract. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.casemgmt.adapter.files.FeedFileLoader;
 import org.casemgmt.adapter.files.FeedFiles;
 import org.casemgmt.adapter.files.FileReport;
+import org.casemgmt.adapter.files.MemberShares;
 import org.casemgmt.routes.claims.ClaimFileIntake;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.StepExecution;
@@ -22,12 +23,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ClaimFileLoader extends FeedFileLoader implements ClaimFileIntake {
   private final FeedFiles files;
+  private final ClaimFileJob job;
   private final JdbcTemplate jdbc;
 
   ClaimFileLoader(ClaimFileJob job, @Qualifier("claimFiles") FeedFiles files, JobLauncher feedFileJobLauncher,
       JobRepository jobs, JdbcTemplate jdbc, Clock clock) {
     super(files, job, feedFileJobLauncher, jobs, clock);
     this.files = files;
+    this.job = job;
     this.jdbc = jdbc;
   }
 
@@ -40,13 +43,13 @@ class ClaimFileLoader extends FeedFileLoader implements ClaimFileIntake {
           .count("lines staged", FeedFiles.count(stage, ClaimStagingWriter.LINES))
           .count("claims rejected", FeedFiles.count(stage, ClaimStagingWriter.REJECTED));
     }
-    Optional<StepExecution> derive = files.lastStep(execution, ClaimFileJob.DERIVE);
-    if (derive.isPresent()) {
-      report.count("members", FeedFiles.count(derive, EvidenceWriter.MEMBERS))
-          .count("members whose evidence changed", FeedFiles.count(derive, EvidenceWriter.MEMBERS_CHANGED))
-          .count("evidence written", FeedFiles.count(derive, EvidenceWriter.WRITTEN))
-          .count("evidence retracted", FeedFiles.count(derive, EvidenceWriter.RETRACTED))
-          .count("members refused", FeedFiles.count(derive, EvidenceWriter.REFUSED));
+    MemberShares.Writers derive = job.shares().of(files, execution);
+    if (!derive.steps().isEmpty()) {
+      report.count("members", derive.sum(EvidenceWriter.MEMBERS))
+          .count("members whose evidence changed", derive.sum(EvidenceWriter.MEMBERS_CHANGED))
+          .count("evidence written", derive.sum(EvidenceWriter.WRITTEN))
+          .count("evidence retracted", derive.sum(EvidenceWriter.RETRACTED))
+          .count("members refused", derive.sum(EvidenceWriter.REFUSED));
     }
     report.rejections("item|scope|claim id|member id|location|reason", jdbc.query("SELECT position, scope,"
         + " claim_id, member_id, location, reason FROM cm_claim_rejection WHERE file_id = ? ORDER BY position, id",
@@ -59,9 +62,8 @@ class ClaimFileLoader extends FeedFileLoader implements ClaimFileIntake {
   @Override
   protected Items items(long fileId, JobExecution execution) {
     Optional<StepExecution> stage = files.lastStep(execution, ClaimFileJob.STAGE);
-    Optional<StepExecution> derive = files.lastStep(execution, ClaimFileJob.DERIVE);
     return new Items(FeedFiles.count(stage, ClaimStagingWriter.STAGED), FeedFiles.count(stage,
-        ClaimStagingWriter.REJECTED) + FeedFiles.count(derive, EvidenceWriter.REFUSED));
+        ClaimStagingWriter.REJECTED) + job.shares().of(files, execution).sum(EvidenceWriter.REFUSED));
   }
 
   private static String nonNull(String text) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.casemgmt.adapter.files.FeedFiles;
 import org.casemgmt.adapter.files.FeedFilesEndpoints;
+import org.casemgmt.adapter.files.MemberShares;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,14 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 class ClaimFilesController extends FeedFilesEndpoints<ClaimFilesController.FileStatus> {
   private final JdbcTemplate jdbc;
   private final FeedFiles files;
+  private final ClaimFileJob job;
 
-  ClaimFilesController(JdbcTemplate jdbc, @Qualifier("claimFiles") FeedFiles files) {
+  ClaimFilesController(JdbcTemplate jdbc, @Qualifier("claimFiles") FeedFiles files, ClaimFileJob job) {
     super(files);
     this.jdbc = jdbc;
     this.files = files;
+    this.job = job;
   }
 
-  /** A file and the latest run of its job. Counts add up over a resumed job's runs. */
+  /**
+   * A file and the latest run of its job. Counts add up over a resumed job's runs and over the evidence's writers.
+   *
+   * @param derivingMillis  the time the evidence's writers spent deriving, added up (they work side by side, so with
+   *                        {@code recordingMillis} it can exceed {@code deriveMillis})
+   */
   record FileStatus(@JsonUnwrapped FeedFiles.Run file, long itemsRead, long claimsStaged, long linesStaged,
       long claimsRejected, long linesPerSecond, long stageMillis, long members, long membersChanged,
       long evidenceWritten, long evidenceRetracted, long membersRefused, long deriveMillis, long derivingMillis,
@@ -46,13 +54,14 @@ class ClaimFilesController extends FeedFilesEndpoints<ClaimFilesController.FileS
   protected FileStatus status(FeedFiles.Run run) {
     Optional<StepExecution> stage = files.lastStep(run.latest(), ClaimFileJob.STAGE);
     Optional<StepExecution> derive = files.lastStep(run.latest(), ClaimFileJob.DERIVE);
+    MemberShares.Writers writers = job.shares().of(files, run.latest());
     long lines = FeedFiles.count(stage, ClaimStagingWriter.LINES);
     return new FileStatus(run, FeedFiles.count(stage, ClaimFileJob.READ),
         FeedFiles.count(stage, ClaimStagingWriter.STAGED), lines, FeedFiles.count(stage, ClaimStagingWriter.REJECTED),
         lines * 1000 / Math.max(1, FeedFiles.millis(stage)), FeedFiles.millis(stage),
-        FeedFiles.count(derive, EvidenceWriter.MEMBERS), FeedFiles.count(derive, EvidenceWriter.MEMBERS_CHANGED),
-        FeedFiles.count(derive, EvidenceWriter.WRITTEN), FeedFiles.count(derive, EvidenceWriter.RETRACTED),
-        FeedFiles.count(derive, EvidenceWriter.REFUSED), FeedFiles.millis(derive),
-        FeedFiles.count(derive, EvidenceWriter.DERIVING), FeedFiles.count(derive, EvidenceWriter.RECORDING));
+        writers.sum(EvidenceWriter.MEMBERS), writers.sum(EvidenceWriter.MEMBERS_CHANGED),
+        writers.sum(EvidenceWriter.WRITTEN), writers.sum(EvidenceWriter.RETRACTED),
+        writers.sum(EvidenceWriter.REFUSED), FeedFiles.millis(derive),
+        writers.sum(EvidenceWriter.DERIVING), writers.sum(EvidenceWriter.RECORDING));
   }
 }

@@ -1,13 +1,12 @@
 package org.casemgmt.adapter.enrollment;
 
 import java.time.Clock;
-import java.util.Optional;
 import org.casemgmt.adapter.files.FeedFileLoader;
 import org.casemgmt.adapter.files.FeedFiles;
 import org.casemgmt.adapter.files.FileReport;
+import org.casemgmt.adapter.files.MemberShares;
 import org.casemgmt.routes.enrollment.EnrollmentFileIntake;
 import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.StepExecution;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -21,27 +20,29 @@ import org.springframework.stereotype.Component;
 @Component
 class EnrollmentFileLoader extends FeedFileLoader implements EnrollmentFileIntake {
   private final FeedFiles files;
+  private final EnrollmentFileJob job;
   private final JdbcTemplate jdbc;
 
   EnrollmentFileLoader(EnrollmentFileJob job, @Qualifier("enrollmentFiles") FeedFiles files,
       JobLauncher feedFileJobLauncher, JobRepository jobs, JdbcTemplate jdbc, Clock clock) {
     super(files, job, feedFileJobLauncher, jobs, clock);
     this.files = files;
+    this.job = job;
     this.jdbc = jdbc;
   }
 
   @Override
   protected void describe(FileReport report, long fileId, JobExecution execution) {
-    Optional<StepExecution> step = files.lastStep(execution, EnrollmentFileJob.RECORD);
-    if (step.isPresent()) {
-      report.count("items read", FeedFiles.count(step, EnrollmentFileJob.READ))
-          .count("members recorded", FeedFiles.count(step, EnrollmentWriter.RECORDED))
-          .count("members rejected", FeedFiles.count(step, EnrollmentWriter.REJECTED))
-          .count("members refused", FeedFiles.count(step, EnrollmentWriter.REFUSED))
-          .count("clients created", FeedFiles.count(step, EnrollmentWriter.CLIENTS_CREATED))
-          .count("clients updated", FeedFiles.count(step, EnrollmentWriter.CLIENTS_UPDATED))
-          .count("coverages written", FeedFiles.count(step, EnrollmentWriter.COVERAGES_WRITTEN))
-          .count("members unchanged", FeedFiles.count(step, EnrollmentWriter.UNCHANGED));
+    MemberShares.Writers writers = job.shares().of(files, execution);
+    if (!writers.steps().isEmpty()) {
+      report.count("items read", writers.least(EnrollmentFileJob.READ))
+          .count("members recorded", writers.sum(EnrollmentWriter.RECORDED))
+          .count("members rejected", writers.sum(EnrollmentWriter.REJECTED))
+          .count("members refused", writers.sum(EnrollmentWriter.REFUSED))
+          .count("clients created", writers.sum(EnrollmentWriter.CLIENTS_CREATED))
+          .count("clients updated", writers.sum(EnrollmentWriter.CLIENTS_UPDATED))
+          .count("coverages written", writers.sum(EnrollmentWriter.COVERAGES_WRITTEN))
+          .count("members unchanged", writers.sum(EnrollmentWriter.UNCHANGED));
     }
     report.rejections("item|scope|member id|location|reason", jdbc.query("SELECT position, scope, member_id,"
         + " location, reason FROM cm_enrollment_rejection WHERE file_id = ? ORDER BY position, id",
@@ -53,8 +54,8 @@ class EnrollmentFileLoader extends FeedFileLoader implements EnrollmentFileIntak
   /** Members' records recorded; records rejected as read and members the record refused. */
   @Override
   protected Items items(long fileId, JobExecution execution) {
-    Optional<StepExecution> step = files.lastStep(execution, EnrollmentFileJob.RECORD);
-    return new Items(FeedFiles.count(step, EnrollmentWriter.RECORDED), FeedFiles.count(step,
-        EnrollmentWriter.REJECTED) + FeedFiles.count(step, EnrollmentWriter.REFUSED));
+    MemberShares.Writers writers = job.shares().of(files, execution);
+    return new Items(writers.sum(EnrollmentWriter.RECORDED), writers.sum(EnrollmentWriter.REJECTED)
+        + writers.sum(EnrollmentWriter.REFUSED));
   }
 }

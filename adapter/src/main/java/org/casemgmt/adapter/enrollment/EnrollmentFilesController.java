@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.casemgmt.adapter.files.FeedFiles;
 import org.casemgmt.adapter.files.FeedFilesEndpoints;
+import org.casemgmt.adapter.files.MemberShares;
 import org.springframework.batch.core.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,19 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 class EnrollmentFilesController extends FeedFilesEndpoints<EnrollmentFilesController.FileStatus> {
   private final JdbcTemplate jdbc;
   private final FeedFiles files;
+  private final EnrollmentFileJob job;
 
-  EnrollmentFilesController(JdbcTemplate jdbc, @Qualifier("enrollmentFiles") FeedFiles files) {
+  EnrollmentFilesController(JdbcTemplate jdbc, @Qualifier("enrollmentFiles") FeedFiles files, EnrollmentFileJob job) {
     super(files);
     this.jdbc = jdbc;
     this.files = files;
+    this.job = job;
   }
 
   /**
    * A file and the latest run of its job. Counts add up over a resumed job's runs; the rate and times are of the
    * latest run.
    *
-   * @param recordingMillis of {@code recordMillis}, the time spent on the client record (the rest is waiting for
-   *                        the parser and the step's own bookkeeping)
+   * @param recordingMillis the time the writers spent on the client record, added up (they work side by side, so it
+   *                        can exceed {@code recordMillis}; the rest is waiting for the parser and bookkeeping)
    */
   record FileStatus(@JsonUnwrapped FeedFiles.Run file, long itemsRead, long membersRecorded, long membersRejected,
       long membersRefused, long clientsCreated, long clientsUpdated, long coveragesWritten, long membersUnchanged,
@@ -50,13 +53,13 @@ class EnrollmentFilesController extends FeedFilesEndpoints<EnrollmentFilesContro
   @Override
   protected FileStatus status(FeedFiles.Run run) {
     Optional<StepExecution> step = files.lastStep(run.latest(), EnrollmentFileJob.RECORD);
-    long read = FeedFiles.count(step, EnrollmentFileJob.READ);
-    return new FileStatus(run, read, FeedFiles.count(step, EnrollmentWriter.RECORDED),
-        FeedFiles.count(step, EnrollmentWriter.REJECTED), FeedFiles.count(step, EnrollmentWriter.REFUSED),
-        FeedFiles.count(step, EnrollmentWriter.CLIENTS_CREATED),
-        FeedFiles.count(step, EnrollmentWriter.CLIENTS_UPDATED),
-        FeedFiles.count(step, EnrollmentWriter.COVERAGES_WRITTEN), FeedFiles.count(step, EnrollmentWriter.UNCHANGED),
+    MemberShares.Writers writers = job.shares().of(files, run.latest());
+    long read = writers.least(EnrollmentFileJob.READ);
+    return new FileStatus(run, read, writers.sum(EnrollmentWriter.RECORDED),
+        writers.sum(EnrollmentWriter.REJECTED), writers.sum(EnrollmentWriter.REFUSED),
+        writers.sum(EnrollmentWriter.CLIENTS_CREATED), writers.sum(EnrollmentWriter.CLIENTS_UPDATED),
+        writers.sum(EnrollmentWriter.COVERAGES_WRITTEN), writers.sum(EnrollmentWriter.UNCHANGED),
         read * 1000 / Math.max(1, FeedFiles.millis(step)), FeedFiles.millis(step),
-        FeedFiles.count(step, EnrollmentWriter.RECORDING));
+        writers.sum(EnrollmentWriter.RECORDING));
   }
 }

@@ -15,10 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          which name counties, read them; a code not listed is kept as sent
  * @param chunkSize         members recorded per transaction: the unit a killed job resumes after
  * @param progressEvery     log progress every this many members
+ * @param writers           writers recording a file's members side by side, each its own share of the members
  */
 @ConfigurationProperties("adapter.enrollment")
 record EnrollmentProperties(String inbox, String memberIdQualifier, String coverageType,
-    Map<String, String> countyCodes, int chunkSize, int progressEvery) {
+    Map<String, String> countyCodes, int chunkSize, int progressEvery, int writers) {
 
   EnrollmentProperties {
     memberIdQualifier = Objects.requireNonNullElse(memberIdQualifier, "0F");
@@ -26,6 +27,7 @@ record EnrollmentProperties(String inbox, String memberIdQualifier, String cover
     countyCodes = Map.copyOf(Objects.requireNonNullElse(countyCodes, Map.of()));
     chunkSize = chunkSize <= 0 ? 100 : chunkSize;
     progressEvery = progressEvery <= 0 ? 10_000 : progressEvery;
+    writers = writers <= 0 ? 2 : writers;
   }
 
   /** The county a residence's N406 names: the name for a listed code, else N406 as sent. */

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Records one chunk of an enrollment file in the chunk's transaction: the members on the client record, the members
  * the file could not give and those the record refused in the rejection table with their reasons, and the counts in
- * the step's context, committed with the chunk. Logs progress (counts only) every so many members.
+ * the step's context, committed with the chunk. Logs progress (counts only) every so many members. One per writer.
  */
 class EnrollmentWriter implements ItemWriter<FileItem<ParsedMember>>, StepExecutionListener {
   private static final Logger log = LoggerFactory.getLogger(EnrollmentWriter.class);
@@ -108,8 +108,8 @@ class EnrollmentWriter implements ItemWriter<FileItem<ParsedMember>>, StepExecut
       return;
     }
     nextReport = read + progressEvery;
-    log.info("Enrollment file {}: {} members read, {} recorded, {} rejected, {} refused", fileName, read,
-        StepCounters.get(step, RECORDED), StepCounters.get(step, REJECTED), StepCounters.get(step, REFUSED));
+    log.info("Enrollment file {}, {}: {} members read, {} recorded, {} rejected, {} refused", fileName,
+        step.getStepName(), read, StepCounters.get(step, RECORDED), StepCounters.get(step, REJECTED), StepCounters.get(step, REFUSED));
   }
 
   private Object[] row(FileItem<ParsedMember> item, String scope, String memberId, String location, String reason) {

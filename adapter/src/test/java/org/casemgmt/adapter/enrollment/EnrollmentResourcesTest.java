@@ -42,7 +42,7 @@ class EnrollmentResourcesTest {
   private static final String MEDICAID = "urn:oid:2.16.840.1.113883.4.927";
   private static final Payer MCO = new Payer("PRAIRIE MEDICAID HEALTH PLAN", "FI", "376000001");
   private static final EnrollmentProperties POLICY = new EnrollmentProperties("inbox", "0F",
-      "https://nahdo.org/sopt|2", Map.of("17167", "Sangamon"), 100, 1000);
+      "https://nahdo.org/sopt|2", Map.of("17167", "Sangamon"), 100, 1000, 2);
 
   static Stream<Arguments> shapes() {
     return Stream.of(
