@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 
 /**
  * FHIR R4 rest-hook Subscriptions, HAPI's own: a client stores a Subscription (criteria such as
@@ -38,7 +39,9 @@ class RestHookSubscriptionsConfig {
     return settings;
   }
 
+  /** HAPI's matcher, noting only the writes some Subscription can match: the one HAPI registers (primary). */
   @Bean
+  @Primary
   SubscribedTypes subscribedTypes(FhirContext fhirContext, DaoRegistry daos) {
     return new SubscribedTypes(fhirContext, daos);
   }

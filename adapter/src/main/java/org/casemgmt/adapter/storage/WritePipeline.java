@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
  *       write, and nothing of it is stored.</li>
  *   <li>Before a delete, references that would block it ({@code STORAGE_PRESTORAGE_DELETE_CONFLICTS}): the audit
  *       trail's own, {@link #AUDIT_REFERENCES}.</li>
- *   <li>When the transaction's writes are all in, before it commits ({@code STORAGE_PRECOMMIT_RESOURCE_*}), in the
- *       order of {@link #PARTNER_REACH}, {@link #WORKFLOW_RECORDS}, {@link #CASELOADS}, {@link #PROGRAM_GROUPS},
- *       {@link #ISP_EXCHANGE}, {@link #REEVALUATION}: what must change with the write changes in its transaction, or
- *       neither does.</li>
- *   <li>Subscriptions ({@code SUBSCRIPTION_RESOURCE_MODIFIED}): {@code fhirserver.SubscribedTypes} spares HAPI's
- *       note of writes no Subscription can match; HAPI matches the others after commit.</li>
+ *   <li>When the transaction's writes are all in, before it commits ({@code STORAGE_PRECOMMIT_RESOURCE_*}): first
+ *       HAPI's subscription note (its matcher, registered by HAPI at its own order, 0, is
+ *       {@code fhirserver.SubscribedTypes}, which notes only writes some Subscription can match; HAPI matches those
+ *       after commit); then, in the order of {@link #PARTNER_REACH}, {@link #WORKFLOW_RECORDS}, {@link #CASELOADS},
+ *       {@link #PROGRAM_GROUPS}, {@link #ISP_EXCHANGE}, {@link #REEVALUATION}, what must change with the write
+ *       changes in its transaction, or neither does.</li>
  *   <li>The answer to an API caller: {@code security.ReleaseControl} releases what the grant and consent allow and
  *       {@code audit.FhirAudit} records the access (request hooks, not storage: feeds have no caller).</li>
  * </ol>

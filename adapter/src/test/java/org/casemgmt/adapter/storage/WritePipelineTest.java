@@ -6,6 +6,7 @@ import ca.uhn.fhir.interceptor.api.IBaseInterceptorBroadcaster.IInvoker;
 import ca.uhn.fhir.interceptor.api.IInterceptorService;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.interceptor.executor.BaseInterceptorService;
+import ca.uhn.fhir.jpa.subscription.submit.interceptor.SubscriptionMatcherInterceptor;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,7 +22,8 @@ class WritePipelineTest extends FhirServerTest {
   private static final List<String> BEFORE_STORAGE =
       List.of("FhirAccessControl", "Part2Labels", "WorkflowHooks", "ProfileEnforcement");
   private static final List<String> BEFORE_COMMIT =
-      List.of("FhirAccessControl", "WorkflowHooks", "Caseloads", "ProgramGroups", "IspChanges", "EvidenceCommits");
+      List.of("SubscribedTypes", "FhirAccessControl", "WorkflowHooks", "Caseloads", "ProgramGroups", "IspChanges",
+          "EvidenceCommits");
 
   @Autowired
   IInterceptorService storage;
@@ -40,8 +42,8 @@ class WritePipelineTest extends FhirServerTest {
         Arguments.of(Pointcut.STORAGE_PRECOMMIT_RESOURCE_CREATED, BEFORE_COMMIT),
         Arguments.of(Pointcut.STORAGE_PRECOMMIT_RESOURCE_UPDATED, BEFORE_COMMIT),
         Arguments.of(Pointcut.STORAGE_PRECOMMIT_RESOURCE_DELETED,
-            List.of("Caseloads", "ProgramGroups", "EvidenceCommits")),
-        Arguments.of(Pointcut.SUBSCRIPTION_RESOURCE_MODIFIED, List.of("SubscribedTypes")));
+            List.of("SubscribedTypes", "Caseloads", "ProgramGroups", "EvidenceCommits")),
+        Arguments.of(Pointcut.SUBSCRIPTION_RESOURCE_MODIFIED, List.of()));
   }
 
   /** Storage's hooks and the API request's are merged by order as HAPI merges them for an API write. */
@@ -61,9 +63,15 @@ class WritePipelineTest extends FhirServerTest {
   void everyStepIsRegisteredWithStorageOnce() {
     assertThat(steps).extracting(step -> step.getClass().getSimpleName()).containsExactlyInAnyOrder(
         "AuditNamesNotPins", "Caseloads", "EvidenceCommits", "IspChanges", "Part2Labels", "ProfileEnforcement",
-        "ProgramGroups", "SubscribedTypes", "WorkflowHooks");
+        "ProgramGroups", "WorkflowHooks");
     for (WritePipeline.Step step : steps) {
       assertThat(storage.getAllRegisteredInterceptors()).filteredOn(registered -> registered == step).hasSize(1);
     }
+  }
+
+  @Test
+  void theSubscriptionMatcherHapiRegistersIsTheOneThatNotesOnlySubscribedTypes() {
+    assertThat(storage.getAllRegisteredInterceptors()).filteredOn(SubscriptionMatcherInterceptor.class::isInstance)
+        .extracting(matcher -> matcher.getClass().getSimpleName()).containsExactly("SubscribedTypes");
   }
 }
