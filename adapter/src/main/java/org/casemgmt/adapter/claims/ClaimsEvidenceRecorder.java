@@ -169,13 +169,13 @@ class ClaimsEvidenceRecorder {
     Date now = Date.from(clock.instant());
     Map<String, Map<String, String>> writtenByMember = new HashMap<>();
     Map<String, List<String>> goneByMember = new HashMap<>();
+    SystemRequestDetails request = new SystemRequestDetails();
+    request.getUserData().put(ProfileEnforcement.BUILT_TO_PROFILE, Boolean.TRUE);
     for (MemberChange member : members) {
-      String client = client(member.memberId(), changes);
+      String client = client(member.memberId(), changes, request);
       writtenByMember.put(member.memberId(), writeWanted(member, client, changes, now));
       goneByMember.put(member.memberId(), retractGone(member, changes, now, cause));
     }
-    SystemRequestDetails request = new SystemRequestDetails();
-    request.getUserData().put(ProfileEnforcement.BUILT_TO_PROFILE, Boolean.TRUE);
     Bundle response = (Bundle) systemDao.transactionNested(request, changes.transaction());
     Map<String, String> locations = locations(changes.transaction(), response);
     List<Object[]> removed = new ArrayList<>();
@@ -236,14 +236,19 @@ class ClaimsEvidenceRecorder {
     return gone;
   }
 
-  /** The client the member is: matched on the Medicaid member id, or created from what the claims say of them. */
-  private String client(String memberId, ClientRecordChanges changes) {
+  /**
+   * The client the member is: matched on the Medicaid member id, or created from what the claims say of them (built
+   * whole to the client profile, see {@link ClaimMembers#patient(org.hl7.fhir.r4.model.Identifier,
+   * ClaimMembers.MemberLoop)}).
+   */
+  private String client(String memberId, ClientRecordChanges changes, SystemRequestDetails request) {
     Patient fromClaims = members.patient(memberId);
     Optional<ClientIdentity.Match> known = identity.match(fromClaims);
     if (known.isPresent()) {
       return changes.unchanged(known.get().stored());
     }
     identity.claim(fromClaims.getIdentifier());
+    ProfileEnforcement.builtWhole(request, fromClaims);
     return changes.create(fromClaims);
   }
 
