@@ -214,7 +214,8 @@ class HospitalizationRecorder implements HospitalizationRecord {
     // The retired client keeps its identifiers (a client has one Medicaid ID); identity follows its replaced-by link.
     retired.forEach(old -> survivor.addLink().setType(Patient.LinkType.REPLACES)
         .setOther(new Reference("Patient/" + old.getIdElement().getIdPart())));
-    String client = known.isEmpty() ? changes.create(survivor)
+    // A new client's identifiers are claimed above, which keeps it single: a plain create, no search by HAPI again.
+    String client = known.isEmpty() ? changes.createKnownNew(survivor)
         : !known.get().stored().equalsDeep(survivor) ? changes.update(survivor) : changes.unchanged(survivor);
     retired.forEach(old -> retire(old, client, changes));
     return client;

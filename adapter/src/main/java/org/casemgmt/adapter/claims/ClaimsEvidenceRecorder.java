@@ -239,7 +239,8 @@ class ClaimsEvidenceRecorder {
   /**
    * The client the member is: matched on the Medicaid member id, or created from what the claims say of them (built
    * whole to the client profile, see {@link ClaimMembers#patient(org.hl7.fhir.r4.model.Identifier,
-   * ClaimMembers.MemberLoop)}).
+   * ClaimMembers.MemberLoop)}). The claim on the member id keeps the new client single, so the create is a plain one,
+   * without HAPI searching for the identifier again.
    */
   private String client(String memberId, ClientRecordChanges changes, SystemRequestDetails request) {
     Patient fromClaims = members.patient(memberId);
@@ -249,7 +250,7 @@ class ClaimsEvidenceRecorder {
     }
     identity.claim(fromClaims.getIdentifier());
     ProfileEnforcement.builtWhole(request, fromClaims);
-    return changes.create(fromClaims);
+    return changes.createKnownNew(fromClaims);
   }
 
   private Map<String, Wanted> wanted(String memberId, MemberEvidence evidence) {
