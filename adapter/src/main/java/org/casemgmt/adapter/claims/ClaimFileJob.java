@@ -34,9 +34,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The job that loads one claim file: stage its claims (chunks of {@code adapter.claims.chunk-size}), then derive the
  * evidence of the members they concern ({@code adapter.claims.writers} writers side by side, each its own members).
- * Built per file, because its reader and writers are the file's; Spring Batch
- * knows a job by name and identifying parameters, so a file dropped again after a crash resumes where its last
- * committed chunk ended.
+ * Built per file, because its reader and writers are the file's; Spring Batch knows a job by name and identifying
+ * parameters, so a file dropped again after a crash resumes where its last committed chunks ended.
  */
 @Component
 class ClaimFileJob implements FeedFileJob {
