@@ -92,6 +92,8 @@ public abstract class FhirServerTest {
     registry.add("adapter.export.poll-interval", () -> "PT0.2S");
     registry.add("adapter.mhcld.outbox", MHCLD_OUTBOX::toString);
     registry.add("adapter.mhcld.state", () -> "IL");
+    // Two re-evaluation workers (one is the default): the suite's writes meet them side by side.
+    registry.add("adapter.eligibility.reevaluation.workers", () -> 2);
   }
 
   private static int freePort() {

@@ -30,10 +30,11 @@ class ReevaluationConfig {
       ProgramDefinitions programs, EligibilityEvaluations evaluations, Clock clock, EntityManager entityManager,
       PlatformTransactionManager transactions) {
     log.info("Eligibility re-evaluation: on new evidence (queued in CM_REEVALUATION, looked for every {}, up to {}"
-        + " clients leased for {}), daily at cron '{}'", properties.poll(), properties.batch(), properties.lease(),
-        properties.cron());
+        + " clients leased for {}, {} worker(s)), daily at cron '{}'", properties.poll(), properties.batch(),
+        properties.lease(), properties.workers(), properties.cron());
     return new ReevaluationQueue(entityManager, transactions, clock, properties.poll(), properties.lease(),
-        properties.batch(), new ClientReevaluation(record, daos, programs, evaluations, clock));
+        properties.batch(), Math.max(1, properties.workers()),
+        new ClientReevaluation(record, daos, programs, evaluations, clock));
   }
 
   @Bean

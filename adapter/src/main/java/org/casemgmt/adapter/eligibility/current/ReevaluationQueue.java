@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,8 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Clients waiting to be re-evaluated, kept in the database ({@code CM_REEVALUATION}) and worked through a batch at a
- * time on a thread of its own, so a feed's writer never waits for an evaluation and two cores are not swamped by them;
- * a batch's records are read and its determinations written together, as a population run's chunk is.
+ * time on threads of their own ({@code workers}, one by default), so a feed's writer never waits for an evaluation and
+ * two cores are not swamped by them; a batch's records are read and its determinations written together, as a
+ * population run's chunk is. The workers of a node take batches from the table as every node's do.
  * A client is queued in the transaction that wrote the evidence, so nothing is lost between a commit and the queue,
  * nor on a restart; every node's worker takes clients from the same table (a lease per batch: one node evaluates a
  * client at a time, and a node that stops mid-evaluation leaves the client to another once the lease runs out). A
@@ -42,11 +44,13 @@ class ReevaluationQueue implements SmartLifecycle {
   private final Duration poll;
   private final Duration lease;
   private final int batch;
+  private final int workers;
   private final Consumer<Map<String, Set<String>>> reevaluation;
   private final Object lock = new Object();
-  private Thread worker;
+  private final List<Thread> threads = new ArrayList<>();
   private boolean running;
-  private boolean working;
+  /** Workers evaluating a batch (or looking for one) now. */
+  private int working;
   private boolean woken;
   private long done;
 
@@ -54,11 +58,12 @@ class ReevaluationQueue implements SmartLifecycle {
    * @param poll how often the worker looks for clients another node or an earlier run queued
    * @param lease how long a worker holds a batch of clients before another may take them
    * @param batch the most clients a worker takes at once
+   * @param workers the threads taking batches on this node
    * @param reevaluation re-evaluates clients (Patient ids, each with the programs asked for) under the programs each
    *     has a determination for and the ones asked for; a failure is its own to log
    */
   ReevaluationQueue(EntityManager entityManager, PlatformTransactionManager transactions, Clock clock, Duration poll,
-      Duration lease, int batch, Consumer<Map<String, Set<String>>> reevaluation) {
+      Duration lease, int batch, int workers, Consumer<Map<String, Set<String>>> reevaluation) {
     this.entityManager = entityManager;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -66,6 +71,7 @@ class ReevaluationQueue implements SmartLifecycle {
     this.poll = poll;
     this.lease = lease;
     this.batch = batch;
+    this.workers = workers;
     this.reevaluation = reevaluation;
   }
 
@@ -97,7 +103,7 @@ class ReevaluationQueue implements SmartLifecycle {
   /** Whether nothing is waiting or being evaluated. */
   boolean idle() {
     synchronized (lock) {
-      if (working) {
+      if (working > 0) {
         return false;
       }
     }
@@ -119,7 +125,7 @@ class ReevaluationQueue implements SmartLifecycle {
   private void work() {
     while (running()) {
       synchronized (lock) {
-        working = true;
+        working++;
       }
       Claim claim = null;
       try {
@@ -187,7 +193,7 @@ class ReevaluationQueue implements SmartLifecycle {
       }
     } finally {
       synchronized (lock) {
-        working = false;
+        working--;
         if (claim != null) {
           done += claim.clients().size();
         }
@@ -231,23 +237,29 @@ class ReevaluationQueue implements SmartLifecycle {
     }
     synchronized (lock) {
       running = true;
-      worker = new Thread(this::work, "eligibility-reevaluation");
-      worker.setDaemon(true);
-      worker.start();
+      for (int worker = 1; worker <= workers; worker++) {
+        Thread thread = new Thread(this::work, "eligibility-reevaluation" + (workers == 1 ? "" : "-" + worker));
+        thread.setDaemon(true);
+        thread.start();
+        threads.add(thread);
+      }
     }
   }
 
   /** Stops after the evaluation under way; clients still queued wait in the table for the next start or node. */
   @Override
   public void stop() {
-    Thread stopping;
+    List<Thread> stopping;
     synchronized (lock) {
       running = false;
       lock.notifyAll();
-      stopping = worker;
+      stopping = List.copyOf(threads);
+      threads.clear();
     }
     try {
-      stopping.join(30_000);
+      for (Thread thread : stopping) {
+        thread.join(30_000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -179,7 +179,7 @@ class AlwaysCurrentTest extends EligibilityServerTest {
 
   /**
    * Clients queued meanwhile are taken together: each evaluated once however many rows name them, each program's
-   * clients read and written in one go, and every row gone.
+   * clients read and written in one go, and every row gone; with this service's two workers, whichever takes them.
    */
   @Test
   void clientsWaitingTogetherAreEvaluatedOnceEach() throws Exception {
