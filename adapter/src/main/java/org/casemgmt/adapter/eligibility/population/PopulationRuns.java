@@ -39,11 +39,11 @@ public class PopulationRuns {
 
   PopulationRuns(PopulationRunJob job, JobRepository jobs, JobExplorer explorer, Clock clock, ClusterLeases cluster)
       throws Exception {
-    this.cluster = cluster;
     this.job = job;
     this.jobs = jobs;
     this.explorer = explorer;
     this.clock = clock;
+    this.cluster = cluster;
     this.launcher = new TaskExecutorJobLauncher();
     launcher.setJobRepository(jobs);
     launcher.setTaskExecutor(oneAtATime());

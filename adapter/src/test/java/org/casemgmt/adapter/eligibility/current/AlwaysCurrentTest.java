@@ -178,8 +178,8 @@ class AlwaysCurrentTest extends EligibilityServerTest {
   }
 
   /**
-   * Clients queued meanwhile are taken together: each evaluated once however many rows name them, each program's
-   * clients read and written in one go, and every row gone; with this service's two workers, whichever takes them.
+   * Clients queued meanwhile are each evaluated once however many rows name them, whichever of this service's two
+   * workers takes them, and every row is gone.
    */
   @Test
   void clientsWaitingTogetherAreEvaluatedOnceEach() throws Exception {
