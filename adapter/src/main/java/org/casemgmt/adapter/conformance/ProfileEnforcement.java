@@ -37,8 +37,8 @@ public class ProfileEnforcement implements WritePipeline.Step {
    */
   public static final String BUILT_TO_PROFILE = "casemgmt.builtToProfile";
   private static final Logger log = LoggerFactory.getLogger(ProfileEnforcement.class);
-  /** Request user data: the resources marked {@link #builtWhole}. */
-  private static final String BUILT_WHOLE = "casemgmt.builtWhole";
+  /** Request user data: the resources marked {@link #builtWhole} or {@link #checkedBefore}. */
+  private static final String KNOWN_VALID = "casemgmt.knownValid";
   /** Request user data: the entries of the transaction under way that were checked before it started. */
   private static final String CHECKED_ENTRIES = "casemgmt.checkedEntries";
 
@@ -59,15 +59,27 @@ public class ProfileEnforcement implements WritePipeline.Step {
    * client of an enrollment file took 44% of its recording time.
    */
   public static void builtWhole(RequestDetails request, IBaseResource resource) {
-    @SuppressWarnings("unchecked")
-    Set<IBaseResource> built = (Set<IBaseResource>) request.getUserData()
-        .computeIfAbsent(BUILT_WHOLE, key -> Collections.newSetFromMap(new IdentityHashMap<>()));
-    built.add(resource);
+    knownValid(request, resource);
   }
 
-  private static boolean isBuiltWhole(RequestDetails request, IBaseResource resource) {
-    return request != null && request.getUserData().get(BUILT_WHOLE) instanceof Set<?> built
-        && built.contains(resource);
+  /**
+   * Marks a resource a feed has checked with {@link #check} and not changed since (a client an EHR sent): its write on
+   * this request is not checked again.
+   */
+  public static void checkedBefore(RequestDetails request, IBaseResource resource) {
+    knownValid(request, resource);
+  }
+
+  private static void knownValid(RequestDetails request, IBaseResource resource) {
+    @SuppressWarnings("unchecked")
+    Set<IBaseResource> valid = (Set<IBaseResource>) request.getUserData()
+        .computeIfAbsent(KNOWN_VALID, key -> Collections.newSetFromMap(new IdentityHashMap<>()));
+    valid.add(resource);
+  }
+
+  private static boolean isKnownValid(RequestDetails request, IBaseResource resource) {
+    return request != null && request.getUserData().get(KNOWN_VALID) instanceof Set<?> valid
+        && valid.contains(resource);
   }
 
   @Hook(Pointcut.STORAGE_TRANSACTION_PROCESSING)
@@ -82,7 +94,7 @@ public class ProfileEnforcement implements WritePipeline.Step {
       Bundle.BundleEntryComponent entry = transaction.getEntry().get(index);
       Bundle.HTTPVerb method = entry.getRequest().getMethod();
       if (entry.getResource() != null && (method == Bundle.HTTPVerb.POST || method == Bundle.HTTPVerb.PUT)) {
-        if (!isBuiltWhole(request, entry.getResource())) {
+        if (!isKnownValid(request, entry.getResource())) {
           for (SingleValidationMessage error : errors(entry.getResource(), builtToProfile)) {
             errors.add(inEntry(error, index));
           }
@@ -112,7 +124,7 @@ public class ProfileEnforcement implements WritePipeline.Step {
 
   private void enforceUnlessChecked(IBaseResource resource, RequestDetails request) {
     if (request != null && request.getUserData().get(CHECKED_ENTRIES) instanceof Set<?> checked
-        && checked.contains(resource) || isBuiltWhole(request, resource)) {
+        && checked.contains(resource) || isKnownValid(request, resource)) {
       return;
     }
     enforce(resource, builtToProfile(request));

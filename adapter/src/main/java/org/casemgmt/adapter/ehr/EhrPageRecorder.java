@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +43,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * does), its Encounters and Conditions (each the stored resource sharing one of its identifiers, else new), one
  * Provenance naming the EHR, the dead letters of what was refused, and the page's watermark. Each resource is checked
  * against the profiles before the transaction, so one that would be refused is kept as a dead letter with the reason
- * and the rest of the page is recorded. Concurrent writers (another source, ADT) collide on versions or identifier
- * claims; the loser is simply run again.
+ * and the rest of the page is recorded: what the EHR sent is checked once, when the page is prepared (while the page
+ * before it is recorded); what the record makes of it by merging it into a stored resource is checked when
+ * recorded. Concurrent writers (another source, ADT) collide on versions or identifier claims; the loser is simply run
+ * again.
  */
 @Component
 class EhrPageRecorder implements EhrRecord {
@@ -77,8 +80,40 @@ class EhrPageRecorder implements EhrRecord {
   }
 
   @Override
-  public PageOutcome record(EhrPage page) {
+  public Prepared prepare(EhrPage page) {
+    Map<Resource, String> invalid = new IdentityHashMap<>();
+    page.clients().values().stream().filter(client -> client.mapped() != null && client.refusal() == null)
+        .forEach(client -> issues(client.mapped()).ifPresent(issues -> invalid.put(client.mapped(), issues)));
+    page.resources().stream()
+        .filter(pulled -> pulled.mapped() != null && pulled.refusal() == null && !(pulled.mapped() instanceof Patient))
+        .forEach(pulled -> issues(atClient(pulled.mapped(), "Patient/" + pulled.clientId()))
+            .ifPresent(issues -> invalid.put(pulled.mapped(), issues)));
+    return new CheckedPage(page, invalid);
+  }
+
+  @Override
+  public PageOutcome record(Prepared prepared) {
+    CheckedPage page = (CheckedPage) (prepared instanceof CheckedPage ? prepared : prepare(prepared.page()));
     return ConcurrentWrites.retried(() -> transaction.execute(status -> new PageWrite(page).record()));
+  }
+
+  /**
+   * A page whose mapped clients and resources were checked against the profiles as the EHR sent them.
+   *
+   * @param invalid the issues of each mapped resource that is not valid; every other one is
+   */
+  private record CheckedPage(EhrPage page, Map<Resource, String> invalid) implements Prepared {
+  }
+
+  /** A copy of a mapped resource about the client: as it is checked and recorded. */
+  private static DomainResource atClient(Resource mapped, String client) {
+    DomainResource resource = (DomainResource) mapped.copy();
+    if (resource instanceof Encounter visit) {
+      visit.getSubject().setReference(client);
+    } else if (resource instanceof Condition diagnosis) {
+      diagnosis.getSubject().setReference(client);
+    }
+    return resource;
   }
 
   /** Why a resource cannot be recorded: becomes its dead letter's reason. */
@@ -91,6 +126,7 @@ class EhrPageRecorder implements EhrRecord {
   /** One attempt at one page, in the transaction. */
   private final class PageWrite {
     private final EhrPage page;
+    private final Map<Resource, String> invalid;
     private final Instant now = clock.instant();
     private final ClientRecordChanges changes = new ClientRecordChanges();
     private final Map<String, String> clients = new HashMap<>();
@@ -98,6 +134,8 @@ class EhrPageRecorder implements EhrRecord {
     /** The clients of this page by identifier: two EHR records of one person in one page are one client. */
     private final Map<String, String> clientsByIdentifier = new HashMap<>();
     private final Set<String> storedWritten = new HashSet<>();
+    /** The clients to write, each checked against the profiles as it is written. */
+    private final List<Patient> checkedClients = new ArrayList<>();
     /** Identifiers the page gives clients, claimed together before anything is written. */
     private final Map<String, Identifier> claims = new LinkedHashMap<>();
     private Function<Patient, Optional<ClientIdentity.Match>> matcher;
@@ -107,8 +145,9 @@ class EhrPageRecorder implements EhrRecord {
     private int updated;
     private int unchanged;
 
-    PageWrite(EhrPage page) {
-      this.page = page;
+    PageWrite(CheckedPage checked) {
+      this.page = checked.page();
+      this.invalid = checked.invalid();
     }
 
     PageOutcome record() {
@@ -140,8 +179,9 @@ class EhrPageRecorder implements EhrRecord {
       identity.claim(List.copyOf(claims.values()));
       if (!changes.isEmpty()) {
         SystemRequestDetails request = new SystemRequestDetails();
-        // Each resource was checked against its profiles above; the required client profile is enforced again.
+        // Each resource was checked against its profiles above, clients against the required profile too.
         request.getUserData().put(ProfileEnforcement.BUILT_TO_PROFILE, Boolean.TRUE);
+        checkedClients.forEach(client -> ProfileEnforcement.checkedBefore(request, client));
         systemDao.transactionNested(request, changes.withProvenance(PageProvenance.of(page, sources, now)));
       }
       if (page.watermark() != null) {
@@ -171,7 +211,12 @@ class EhrPageRecorder implements EhrRecord {
         reference = changes.unchanged(client);
         unchanged++;
       } else {
-        check(client, pulled.received());
+        if (known.isEmpty()) {
+          checked(incoming, pulled.received());
+        } else {
+          check(client, pulled.received());
+        }
+        checkedClients.add(client);
         known.map(ClientIdentity.Match::newIdentifiers).orElse(incoming.getIdentifier())
             .forEach(id -> claims.putIfAbsent(StoredByIdentifier.key(id), id));
         // New: no stored client holds its identifiers, and their claims stop a concurrent writer making another.
@@ -197,11 +242,8 @@ class EhrPageRecorder implements EhrRecord {
       if (pulled.mapped() instanceof Patient) {
         return; // a pulled Patient is recorded as its own client, above
       }
-      DomainResource incoming = (DomainResource) pulled.mapped().copy();
-      if (incoming instanceof Encounter visit) {
-        visit.getSubject().setReference(client);
-      } else if (incoming instanceof Condition diagnosis) {
-        diagnosis.getSubject().setReference(client);
+      DomainResource incoming = atClient(pulled.mapped(), client);
+      if (incoming instanceof Condition diagnosis) {
         Reference encounter = diagnosis.getEncounter();
         if (encounter.hasIdentifier()) {
           visits.find(List.of(encounter.getIdentifier())).ifPresent(found ->
@@ -210,7 +252,7 @@ class EhrPageRecorder implements EhrRecord {
       }
       Optional<Resource> existing = stored.find(StoredByIdentifier.identifiersOf(incoming));
       if (existing.isEmpty()) {
-        check(incoming, pulled.received());
+        checked(pulled.mapped(), pulled.received());
         // The page's lookup, in this transaction, found none holding its identifiers: no conditional search.
         changes.createKnownNew(incoming);
         count(true, pulled.received());
@@ -241,12 +283,22 @@ class EhrPageRecorder implements EhrRecord {
     }
 
     private void check(Resource resource, Resource received) throws Refused {
-      try {
-        profiles.check(resource);
-      } catch (UnprocessableEntityException refused) {
-        throw new Refused(where(received) + " does not make a valid " + resource.fhirType() + " of the record: "
-            + issues(refused));
+      Optional<String> issues = issues(resource);
+      if (issues.isPresent()) {
+        throw refused(resource, received, issues.get());
       }
+    }
+
+    /** Refuses a mapped resource the page's preparation found invalid. */
+    private void checked(Resource mapped, Resource received) throws Refused {
+      if (invalid.containsKey(mapped)) {
+        throw refused(mapped, received, invalid.get(mapped));
+      }
+    }
+
+    private Refused refused(Resource resource, Resource received, String issues) {
+      return new Refused(where(received) + " does not make a valid " + resource.fhirType() + " of the record: "
+          + issues);
     }
 
     private void keep(EhrPage.Pulled pulled, String reason) {
@@ -260,6 +312,16 @@ class EhrPageRecorder implements EhrRecord {
 
     private String where(Resource received) {
       return received.fhirType() + "/" + received.getIdElement().getIdPart();
+    }
+  }
+
+  /** What makes a resource invalid on the record, if anything. */
+  private Optional<String> issues(Resource resource) {
+    try {
+      profiles.check(resource);
+      return Optional.empty();
+    } catch (UnprocessableEntityException refused) {
+      return Optional.of(issues(refused));
     }
   }
 

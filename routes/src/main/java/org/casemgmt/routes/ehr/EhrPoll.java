@@ -9,6 +9,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.hl7.fhir.r4.model.Patient;
@@ -18,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One poll of one EHR: for each resource type, what changed since its watermark ({@code _lastUpdated=gt...}, sorted
  * by {@code _lastUpdated}), page by page along the {@code next} links, each page with the Patients it names handed to
- * the record and committed with its watermark. A failure stops that type's poll where it is (committed pages stay,
+ * the record and committed with its watermark. The next page is read and prepared on a second thread while a page is
+ * recorded, so checking what the EHR sent overlaps writing what it sent before. A failure stops that type's poll where it is (committed pages stay,
  * the watermark with them), is reported in health and the log, and the next poll starts again from the watermark.
  * It never throws: one EHR's trouble must not stop the route or any other source.
  */
@@ -36,6 +42,8 @@ final class EhrPoll implements Processor {
   /** Per resource type: the failure last logged, and when. */
   private final Map<String, String> failing = new HashMap<>();
   private final Map<String, Instant> warned = new HashMap<>();
+  /** The poll's second thread, reading ahead; it ends when the source has been idle for a while. */
+  private final ThreadPoolExecutor ahead;
 
   EhrPoll(EhrSource source, FhirApi api, EhrMapper mapper, EhrRecord record, EhrSourceStatus status, Clock clock) {
     this.source = source;
@@ -44,6 +52,12 @@ final class EhrPoll implements Processor {
     this.record = record;
     this.status = status;
     this.clock = clock;
+    this.ahead = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), work -> {
+      Thread thread = new Thread(work, "ehr-" + source.id() + "-ahead");
+      thread.setDaemon(true);
+      return thread;
+    });
+    ahead.allowCoreThreadTimeOut(true);
   }
 
   @Override
@@ -93,22 +107,57 @@ final class EhrPoll implements Processor {
     String watermark = record.watermark(source.id(), type).orElse(null);
     WatermarkCursor cursor = new WatermarkCursor(watermark);
     Tally tally = new Tally();
-    for (String url = firstPage(type, watermark); url != null; ) {
-      SearchPage page = SearchPage.of(api.page(url), type);
-      Map<String, Patient> patients = new LinkedHashMap<>(page.included());
-      page.matches().stream().filter(Patient.class::isInstance).map(Patient.class::cast)
-          .forEach(patient -> patients.put(patient.getIdElement().getIdPart(), patient));
-      List<String> missing = mapper.clientIds(page.matches()).stream()
-          .filter(id -> !patients.containsKey(id)).toList();
-      if (!missing.isEmpty()) {
-        patients.putAll(api.patients(missing));
+    // Each page is fetched, mapped and prepared on the second thread while the page before it is recorded on this
+    // one; pages are still recorded one after the other, in the EHR's order, each with its watermark.
+    Future<Fetched> next = ahead.submit(() -> fetch(type, firstPage(type, watermark), cursor));
+    try {
+      while (next != null) {
+        Fetched page = fetched(next);
+        next = page.next() == null ? null : ahead.submit(() -> fetch(type, page.next(), cursor));
+        tally.add(record.record(page.prepared()));
       }
-      EhrPage mapped = mapper.page(type, page.matches(), patients,
-          cursor.afterPage(page.lastUpdated(), page.next() != null));
-      tally.add(record.record(mapped));
-      url = page.next();
+    } finally {
+      if (next != null) {
+        next.cancel(true); // this type's poll stopped: the page read ahead is not recorded
+      }
     }
     return tally;
+  }
+
+  /** A page read, mapped and prepared, and the URL of the page after it (null on the last). */
+  private record Fetched(EhrRecord.Prepared prepared, String next) {
+  }
+
+  private Fetched fetch(String type, String url, WatermarkCursor cursor) throws EhrFailure {
+    SearchPage page = SearchPage.of(api.page(url), type);
+    Map<String, Patient> patients = new LinkedHashMap<>(page.included());
+    page.matches().stream().filter(Patient.class::isInstance).map(Patient.class::cast)
+        .forEach(patient -> patients.put(patient.getIdElement().getIdPart(), patient));
+    List<String> missing = mapper.clientIds(page.matches()).stream()
+        .filter(id -> !patients.containsKey(id)).toList();
+    if (!missing.isEmpty()) {
+      patients.putAll(api.patients(missing));
+    }
+    EhrPage mapped = mapper.page(type, page.matches(), patients,
+        cursor.afterPage(page.lastUpdated(), page.next() != null));
+    return new Fetched(record.prepare(mapped), page.next());
+  }
+
+  private static Fetched fetched(Future<Fetched> page) throws EhrFailure {
+    try {
+      return page.get();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new EhrFailure("the poll was interrupted");
+    } catch (ExecutionException failed) {
+      if (failed.getCause() instanceof EhrFailure failure) {
+        throw failure;
+      }
+      if (failed.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(failed.getCause());
+    }
   }
 
   private String firstPage(String type, String watermark) {

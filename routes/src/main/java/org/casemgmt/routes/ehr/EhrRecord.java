@@ -24,13 +24,26 @@ public interface EhrRecord {
     }
   }
 
+  /** A page made ready to be recorded. */
+  interface Prepared {
+    EhrPage page();
+  }
+
   /**
-   * Records a page in one transaction: its clients, resources and Provenance, dead letters for what is refused (the
-   * rest is recorded), and its watermark when it has one.
+   * What can be done for a page before its turn, writing nothing (checking what the EHR sent against the record's
+   * profiles): the poll prepares each page on a thread of its own while the page before it is being recorded.
+   */
+  default Prepared prepare(EhrPage page) {
+    return () -> page;
+  }
+
+  /**
+   * Records a prepared page in one transaction: its clients, resources and Provenance, dead letters for what is
+   * refused (the rest is recorded), and its watermark when it has one.
    *
    * @throws RuntimeException when storage fails; nothing was written and the watermark stays where it was
    */
-  PageOutcome record(EhrPage page);
+  PageOutcome record(Prepared page);
 
   /** The {@code _lastUpdated} of a source's resource type after which its next poll asks, if it has polled. */
   Optional<String> watermark(String sourceId, String resourceType);

@@ -37,7 +37,8 @@ final class EhrReplay implements Processor {
     payload.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
         .filter(Patient.class::isInstance).map(Patient.class::cast)
         .forEach(patient -> clients.put(patient.getIdElement().getIdPart(), patient));
-    EhrRecord.PageOutcome outcome = record.record(mapper.page(refused.fhirType(), List.of(refused), clients, null));
+    EhrRecord.PageOutcome outcome = record.record(
+        record.prepare(mapper.page(refused.fhirType(), List.of(refused), clients, null)));
     if (!outcome.deadLetters().isEmpty()) {
       exchange.getMessage().setHeader(FeedHeaders.DEAD_LETTER_ID, outcome.deadLetters().get(0));
     }
