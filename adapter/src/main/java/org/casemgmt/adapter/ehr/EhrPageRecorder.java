@@ -43,9 +43,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * does), its Encounters and Conditions (each the stored resource sharing one of its identifiers, else new), one
  * Provenance naming the EHR, the dead letters of what was refused, and the page's watermark. Each resource is checked
  * against the profiles before the transaction, so one that would be refused is kept as a dead letter with the reason
- * and the rest of the page is recorded: what the EHR sent is checked once, when the page is prepared (while the page
- * before it is recorded); what the record makes of it by merging it into a stored resource is checked when
- * recorded. Concurrent writers (another source, ADT) collide on versions or identifier claims; the loser is simply run
+ * and the rest of the page is recorded: an Encounter or Condition the EHR sent is checked once, when the page is
+ * prepared (while the page before it is recorded); a client, and what the record makes of a resource by merging it
+ * into a stored one, are checked when recorded. Concurrent writers (another source, ADT) collide on versions or identifier claims; the loser is simply run
  * again.
  */
 @Component
@@ -81,9 +81,9 @@ class EhrPageRecorder implements EhrRecord {
 
   @Override
   public Prepared prepare(EhrPage page) {
+    // Not the clients: most are stored already (a client's visits fall on many pages), and a stored client is
+    // checked only when the page changes it, merged, while recorded.
     Map<Resource, String> invalid = new IdentityHashMap<>();
-    page.clients().values().stream().filter(client -> client.mapped() != null && client.refusal() == null)
-        .forEach(client -> issues(client.mapped()).ifPresent(issues -> invalid.put(client.mapped(), issues)));
     page.resources().stream()
         .filter(pulled -> pulled.mapped() != null && pulled.refusal() == null && !(pulled.mapped() instanceof Patient))
         .forEach(pulled -> issues(atClient(pulled.mapped(), "Patient/" + pulled.clientId()))
@@ -98,7 +98,7 @@ class EhrPageRecorder implements EhrRecord {
   }
 
   /**
-   * A page whose mapped clients and resources were checked against the profiles as the EHR sent them.
+   * A page whose mapped resources (not its clients) were checked against the profiles as the EHR sent them.
    *
    * @param invalid the issues of each mapped resource that is not valid; every other one is
    */
@@ -211,11 +211,7 @@ class EhrPageRecorder implements EhrRecord {
         reference = changes.unchanged(client);
         unchanged++;
       } else {
-        if (known.isEmpty()) {
-          checked(incoming, pulled.received());
-        } else {
-          check(client, pulled.received());
-        }
+        check(client, pulled.received());
         checkedClients.add(client);
         known.map(ClientIdentity.Match::newIdentifiers).orElse(incoming.getIdentifier())
             .forEach(id -> claims.putIfAbsent(StoredByIdentifier.key(id), id));
