@@ -44,9 +44,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Provenance naming the EHR, the dead letters of what was refused, and the page's watermark. Each resource is checked
  * against the profiles before the transaction, so one that would be refused is kept as a dead letter with the reason
  * and the rest of the page is recorded: an Encounter or Condition the EHR sent is checked once, when the page is
- * prepared (while the page before it is recorded); a client, and what the record makes of a resource by merging it
- * into a stored one, are checked when recorded. Concurrent writers (another source, ADT) collide on versions or identifier claims; the loser is simply run
- * again.
+ * prepared (while the page before it is recorded); a client, and what the record makes of a resource by merging it into
+ * a stored one, are checked when recorded. Concurrent writers (another source, ADT) collide on versions or identifier
+ * claims; the loser is simply run again.
  */
 @Component
 class EhrPageRecorder implements EhrRecord {

@@ -21,12 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One poll of one EHR: for each resource type, what changed since its watermark ({@code _lastUpdated=gt...}, sorted
- * by {@code _lastUpdated}), page by page along the {@code next} links, each page with the Patients it names handed to
- * the record and committed with its watermark. The next page is read and prepared on a second thread while a page is
- * recorded, so checking what the EHR sent overlaps writing what it sent before. A failure stops that type's poll where it is (committed pages stay,
- * the watermark with them), is reported in health and the log, and the next poll starts again from the watermark.
- * It never throws: one EHR's trouble must not stop the route or any other source.
+ * One poll of one EHR: for each resource type, what changed since its watermark ({@code _lastUpdated=gt...}, sorted by
+ * {@code _lastUpdated}), page by page along the {@code next} links, each page with the Patients it names handed to the
+ * record and committed with its watermark. The next page is read and prepared on a second thread while a page is
+ * recorded, so checking what the EHR sent overlaps writing what it sent before. A failure stops that type's poll where
+ * it is (committed pages stay, the watermark with them), is reported in health and the log, and the next poll starts
+ * again from the watermark. It never throws: one EHR's trouble must not stop the route or any other source.
  */
 final class EhrPoll implements Processor {
   private static final Logger log = LoggerFactory.getLogger(EhrPoll.class);
