@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,6 +32,10 @@ import java.util.regex.Pattern;
  * <p>Several nodes (MLLP_PORTS given as {@code port,port}): the warm-up is spread over them all, then the measured
  * pairs are sent to the first node alone and then, as many again, spread over them all, so that both figures come
  * after the same warm-up.
+ *
+ * <p>The feed's rate in resources/s, for raw ingest of the same resources to be compared with (bench/adt.sh, then
+ * bench/RawIngestBench.java): the resources stored per pair (Patients, Encounters, Conditions and Provenance over all
+ * the pairs sent, warm-up included) times the measured pairs/s; written to the file FEED_RATE_FILE names, if set.
  *
  * <p>Usage: java AdtLoadBench.java MLLP_PORTS FHIR_BASE [pairs=10000] [connections=4] [warmupPairs=1000]
  */
@@ -56,7 +62,8 @@ public class AdtLoadBench {
       bench.run("measured, first node alone", ports.subList(0, 1), sent, pairs, connections);
       sent += pairs;
     }
-    bench.run(ports.size() > 1 ? "measured, " + ports.size() + " nodes" : "measured", ports, sent, pairs, connections);
+    double seconds = bench.run(ports.size() > 1 ? "measured, " + ports.size() + " nodes" : "measured", ports, sent,
+        pairs, connections);
     sent += pairs;
     long encounters = count(fhir + "/Encounter?status=finished");
     long patients = count(fhir + "/Patient");
@@ -65,10 +72,17 @@ public class AdtLoadBench {
     if (encounters != sent || patients != sent) {
       throw new IllegalStateException("the store does not hold what was acknowledged");
     }
+    if (System.getenv("FEED_RATE_FILE") != null) {
+      long stored = patients + count(fhir + "/Encounter") + count(fhir + "/Condition") + count(fhir + "/Provenance");
+      double rate = (double) stored / sent * pairs / seconds;
+      System.out.printf("stored %d resources (Patient, Encounter, Condition, Provenance), %.2f per pair: the measured"
+          + " pairs stored %.1f resources/s%n", stored, (double) stored / sent, rate);
+      Files.writeString(Path.of(System.getenv("FEED_RATE_FILE")), String.valueOf(rate));
+    }
   }
 
-  /** The pairs over the connections, connection c sending to port c mod the number of ports. */
-  void run(String label, List<Integer> ports, int firstPair, int pairs, int connections) throws Exception {
+  /** The pairs over the connections, connection c sending to port c mod the number of ports; returns the seconds. */
+  double run(String label, List<Integer> ports, int firstPair, int pairs, int connections) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(connections);
     List<Future<List<Long>>> results = new ArrayList<>();
     long start = System.nanoTime();
@@ -89,6 +103,7 @@ public class AdtLoadBench {
             + " ACK latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
         label, latencies.size(), pairs, connections, seconds, latencies.size() / seconds,
         percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1) / 1e6);
+    return seconds;
   }
 
   /** One sending interface: pairs [from, to) in order, each message waiting for its ACK. */

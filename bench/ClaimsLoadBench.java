@@ -19,7 +19,9 @@ import org.casemgmt.routes.claims.X12ClaimParser;
  * The claims feed under load (run by bench/claims.sh): reads the generated files with the parsers alone (parse-only
  * lines/s), then drops them into the service's inbox and polls its claim-file list until every job is done, printing
  * the staging and evidence-derivation figures each job recorded. Writes the total staging time in milliseconds to
- * stage.ms beside the inbox, for the COPY comparison. With STAGE_ONLY set it stops once staging is done.
+ * stage.ms beside the inbox, for the COPY comparison, and the evidence step's time to evidence.ms, for the feed's
+ * resources/s that raw ingest of the same resources is compared with. With STAGE_ONLY set it stops once staging is
+ * done.
  *
  * <p>Usage: java -cp ROUTES_CLASSPATH bench/ClaimsLoadBench.java BASE_URL INBOX FILE...
  */
@@ -81,6 +83,7 @@ public class ClaimsLoadBench {
         + " whole load (drop to done): %.1f s%n", lines, stageMillis / 1000.0, lines * 1000 / Math.max(1, stageMillis),
         deriveMillis / 1000.0, wall);
     Files.writeString(inbox.resolveSibling("stage.ms"), String.valueOf(stageMillis));
+    Files.writeString(inbox.resolveSibling("evidence.ms"), String.valueOf(deriveMillis));
   }
 
   private static void parseOnly(Path file) throws Exception {

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,9 +31,15 @@ import java.util.regex.Pattern;
  * the service sends ({@code Encounter} and {@code Condition} by {@code _lastUpdated}, sorted and paged along next links;
  * {@code Patient?_id=}) over generated resources, one Condition per Encounter, every Encounter an inpatient stay (a
  * third of them psychiatric). It times from the first request to the moment the service's health shows both
- * watermarks at the last resource, then checks the counts stored and prints resources per second.
+ * watermarks at the last resource, then checks the counts stored and prints resources per second. With RATE_FILE it
+ * writes there the resources/s of everything the pull stored, its Provenance included, for raw ingest of the same
+ * resources to be compared with (bench/RawIngestBench.java counts the Provenance it posts too).
  *
- * <p>Usage: java bench/EhrPullBench.java STUB_PORT SERVICE_URL ENCOUNTERS PATIENTS
+ * <p>A warm-up comes first: WARMUP_ENCOUNTERS Encounters with their Conditions, for clients of their own (one per four
+ * Encounters), pulled by the freshly started service before the measured ones appear at the EHR, so that the figure
+ * is not the JIT compiler's warm-up (on 2 cores it takes a core for minutes after start).
+ *
+ * <p>Usage: java bench/EhrPullBench.java STUB_PORT SERVICE_URL ENCOUNTERS PATIENTS WARMUP_ENCOUNTERS [RATE_FILE]
  */
 public class EhrPullBench {
   private static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
@@ -41,50 +49,65 @@ public class EhrPullBench {
   private final AtomicReference<Instant> firstRequest = new AtomicReference<>();
   private final AtomicLong requests = new AtomicLong();
   private final String base;
+  private final int warmupEncounters;
+  private final int warmupPatients;
+  /** How many of the Encounters and of the Conditions the EHR shows: the warm-up's first, then all. */
+  private volatile int visible;
 
-  EhrPullBench(int port, int encounters, int patientCount) {
+  EhrPullBench(int port, int encounters, int patientCount, int warmupEncounters) {
     base = "http://localhost:" + port + "/fhir";
+    byType.put("Encounter", new ArrayList<>());
+    byType.put("Condition", new ArrayList<>());
+    // The warm-up's own clients and resources, updated before the measured ones.
+    this.warmupEncounters = warmupEncounters;
+    this.warmupPatients = warmupEncounters == 0 ? 0 : Math.max(1, warmupEncounters / 4);
+    add("w", warmupEncounters, warmupPatients, EPOCH);
+    add("", encounters, patientCount, EPOCH.plus(Duration.ofDays(1)));
+    visible = warmupEncounters > 0 ? warmupEncounters : encounters;
+  }
+
+  /** Encounters (a Condition each) for patients of their own, lastUpdated from {@code from}; ids start with prefix. */
+  private void add(String prefix, int encounters, int patientCount, Instant from) {
     for (int p = 0; p < patientCount; p++) {
-      patients.put("p" + p, "{\"resourceType\":\"Patient\",\"id\":\"p" + p + "\",\"meta\":{\"versionId\":\"1\","
-          + "\"lastUpdated\":\"" + EPOCH + "\"},\"identifier\":[{\"system\":\"urn:oid:2.16.840.1.113883.19.5\","
-          + "\"value\":\"MRN" + p + "\"},{\"system\":\"urn:oid:2.16.840.1.113883.4.927\",\"value\":\"ILB" + p
+      String id = prefix + "p" + p;
+      patients.put(id, "{\"resourceType\":\"Patient\",\"id\":\"" + id + "\",\"meta\":{\"versionId\":\"1\","
+          + "\"lastUpdated\":\"" + from + "\"},\"identifier\":[{\"system\":\"urn:oid:2.16.840.1.113883.19.5\","
+          + "\"value\":\"MRN" + id + "\"},{\"system\":\"urn:oid:2.16.840.1.113883.4.927\",\"value\":\"ILB" + id
           + "\"}],\"name\":[{\"family\":\"Bench" + p + "\",\"given\":[\"Client\"]}],\"gender\":\""
           + (p % 2 == 0 ? "female" : "male") + "\",\"birthDate\":\"1980-0" + (1 + p % 9) + "-15\","
           + "\"address\":[{\"line\":[\"" + p + " Elm St\"],\"city\":\"Springfield\",\"district\":\"Sangamon\","
           + "\"state\":\"IL\",\"postalCode\":\"62704\"}]}");
     }
-    List<String[]> visits = new ArrayList<>();
-    List<String[]> diagnoses = new ArrayList<>();
     for (int e = 0; e < encounters; e++) {
-      String patient = "p" + (e % patientCount);
+      String patient = prefix + "p" + (e % patientCount);
       // Two resources per millisecond: ties across page boundaries happen, as in a real EHR's bulk updates.
-      String updated = EPOCH.plusMillis(1 + e / 2).toString();
+      String updated = from.plusMillis(1 + e / 2).toString();
       String day = String.format("2025-%02d-%02d", 1 + e % 12, 1 + e % 27);
       String service = e % 3 == 0 ? ",\"serviceType\":{\"coding\":[{\"system\":\"http://snomed.info/sct\","
           + "\"code\":\"394587001\",\"display\":\"Psychiatry\"}]}" : "";
-      visits.add(new String[] {"e" + e, updated, "{\"resourceType\":\"Encounter\",\"id\":\"e" + e + "\","
-          + "\"meta\":{\"versionId\":\"1\",\"lastUpdated\":\"" + updated + "\"},"
-          + "\"identifier\":[{\"system\":\"https://bench.example.org/sid/visit\",\"value\":\"V" + e + "\"}],"
-          + "\"status\":\"finished\",\"class\":{\"system\":\"http://terminology.hl7.org/CodeSystem/v3-ActCode\","
-          + "\"code\":\"IMP\"}" + service + ",\"subject\":{\"reference\":\"Patient/" + patient + "\"},"
-          + "\"period\":{\"start\":\"" + day + "T08:00:00-06:00\",\"end\":\"" + day + "T20:00:00-06:00\"}}"});
+      byType.get("Encounter").add(new String[] {prefix + "e" + e, updated, "{\"resourceType\":\"Encounter\",\"id\":\""
+          + prefix + "e" + e + "\",\"meta\":{\"versionId\":\"1\",\"lastUpdated\":\"" + updated + "\"},"
+          + "\"identifier\":[{\"system\":\"https://bench.example.org/sid/visit\",\"value\":\"V" + prefix + e
+          + "\"}],\"status\":\"finished\",\"class\":{\"system\":"
+          + "\"http://terminology.hl7.org/CodeSystem/v3-ActCode\",\"code\":\"IMP\"}" + service + ",\"subject\":"
+          + "{\"reference\":\"Patient/" + patient + "\"},\"period\":{\"start\":\"" + day
+          + "T08:00:00-06:00\",\"end\":\"" + day + "T20:00:00-06:00\"}}"});
       String code = new String[] {"F20.9", "F31.9", "F25.0", "I10", "E11.9"}[e % 5];
-      diagnoses.add(new String[] {"c" + e, updated, "{\"resourceType\":\"Condition\",\"id\":\"c" + e + "\","
-          + "\"meta\":{\"versionId\":\"1\",\"lastUpdated\":\"" + updated + "\"},"
-          + "\"clinicalStatus\":{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-clinical\","
-          + "\"code\":\"active\"}]},\"category\":[{\"coding\":[{\"system\":"
-          + "\"http://terminology.hl7.org/CodeSystem/condition-category\",\"code\":\"encounter-diagnosis\"}]}],"
-          + "\"code\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"" + code + "\"}]},"
-          + "\"subject\":{\"reference\":\"Patient/" + patient + "\"},\"encounter\":{\"reference\":\"Encounter/e" + e
-          + "\"},\"recordedDate\":\"" + day + "\"}"});
+      byType.get("Condition").add(new String[] {prefix + "c" + e, updated, "{\"resourceType\":\"Condition\","
+          + "\"id\":\"" + prefix + "c" + e + "\",\"meta\":{\"versionId\":\"1\",\"lastUpdated\":\"" + updated
+          + "\"},\"clinicalStatus\":{\"coding\":[{\"system\":"
+          + "\"http://terminology.hl7.org/CodeSystem/condition-clinical\",\"code\":\"active\"}]},\"category\":"
+          + "[{\"coding\":[{\"system\":\"http://terminology.hl7.org/CodeSystem/condition-category\","
+          + "\"code\":\"encounter-diagnosis\"}]}],\"code\":{\"coding\":[{\"system\":"
+          + "\"http://hl7.org/fhir/sid/icd-10-cm\",\"code\":\"" + code + "\"}]},\"subject\":{\"reference\":"
+          + "\"Patient/" + patient + "\"},\"encounter\":{\"reference\":\"Encounter/" + prefix + "e" + e + "\"},"
+          + "\"recordedDate\":\"" + day + "\"}"});
     }
-    byType.put("Encounter", visits);
-    byType.put("Condition", diagnoses);
   }
 
+  /** The lastUpdated of the last resource of a type the EHR shows now. */
   String lastUpdated(String type) {
-    List<String[]> all = byType.get(type);
-    return all.get(all.size() - 1)[1];
+    return byType.get(type).get(visible - 1)[1];
   }
 
   void serve(HttpExchange exchange) throws IOException {
@@ -109,6 +132,7 @@ public class EhrPullBench {
       }
     } else {
       List<String[]> all = byType.getOrDefault(type, List.of());
+      all = all.subList(0, Math.min(all.size(), visible));
       Instant after = query.containsKey("_lastUpdated") ? Instant.parse(query.get("_lastUpdated").substring(2))
           : null;
       int from = 0;
@@ -148,19 +172,22 @@ public class EhrPullBench {
     String service = args[1];
     int encounters = Integer.parseInt(args[2]);
     int patientCount = Integer.parseInt(args[3]);
-    EhrPullBench ehr = new EhrPullBench(port, encounters, patientCount);
+    int warmup = Integer.parseInt(args[4]);
+    Path rateFile = args.length > 5 ? Path.of(args[5]) : null;
+    EhrPullBench ehr = new EhrPullBench(port, encounters, patientCount, warmup);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     ExecutorService threads = Executors.newFixedThreadPool(4);
     server.setExecutor(threads);
     try {
-      ehr.measure(server, service, encounters, patientCount);
+      ehr.measure(server, service, encounters, patientCount, rateFile);
     } finally {
       server.stop(0);
       threads.shutdownNow();
     }
   }
 
-  private void measure(HttpServer server, String service, int encounters, int patientCount) throws Exception {
+  private void measure(HttpServer server, String service, int encounters, int patientCount, Path rateFile)
+      throws Exception {
     int port = server.getAddress().getPort();
     server.createContext("/fhir/", exchange -> {
       try {
@@ -176,10 +203,53 @@ public class EhrPullBench {
         encounters, patientCount);
 
     HttpClient http = HttpClient.newHttpClient();
+    long warmupProvenance = 0;
+    if (warmupEncounters > 0) {
+      awaitWatermarks(http, service);
+      warmupProvenance = count(http, service, "Provenance");
+      System.out.printf("warm-up (cold JIT): %,d Encounters, %,d Conditions, %,d Patients pulled in %.1f s%n",
+          warmupEncounters, warmupEncounters, warmupPatients, Duration.between(firstRequest.get(), Instant.now())
+              .toMillis() / 1000.0);
+      // The measured resources appear at the EHR; the service's next poll reads them.
+      firstRequest.set(null);
+      requests.set(0);
+      visible = byType.get("Encounter").size();
+    }
+    Instant done = awaitWatermarks(http, service);
+    long stored = 0;
+    long provenance = 0;
+    for (String type : List.of("Patient", "Encounter", "Condition", "Provenance")) {
+      long count = count(http, service, type);
+      System.out.printf("stored %-10s %,d%n", type, count);
+      if (type.equals("Provenance")) {
+        provenance = count;
+      } else {
+        stored += count;
+      }
+    }
+    long expected = 2L * encounters + patientCount;
+    if (stored != expected + 2L * warmupEncounters + warmupPatients) {
+      throw new IllegalStateException("stored " + stored + " resources, expected " + expected);
+    }
+    double seconds = Duration.between(firstRequest.get(), done).toMillis() / 1000.0;
+    System.out.printf("pulled %,d resources (%,d Encounters, %,d Conditions, %,d Patients) in %.1f s"
+        + " (first request to both watermarks at the end; %,d requests): %.0f resources/s, %.0f Encounters"
+        + " with their Condition per second%n", expected, encounters, encounters, patientCount, seconds,
+        requests.get(), expected / seconds, encounters / seconds);
+    if (rateFile != null) {
+      long pulledProvenance = provenance - warmupProvenance;
+      double rate = (expected + pulledProvenance) / seconds;
+      System.out.printf("with its %,d Provenance: %,d resources stored, %.1f resources/s (compared with raw ingest)%n",
+          pulledProvenance, expected + pulledProvenance, rate);
+      Files.writeString(rateFile, String.valueOf(rate));
+    }
+  }
+
+  /** Waits until the service's health shows both watermarks at the last resource the EHR shows; returns when. */
+  private Instant awaitWatermarks(HttpClient http, String service) throws Exception {
     Pattern watermark = Pattern.compile("\"(Encounter|Condition)\":\"([^\"]+)\"");
-    Instant done = null;
     Instant deadline = Instant.now().plus(Duration.ofHours(2));
-    while (done == null && Instant.now().isBefore(deadline)) {
+    while (Instant.now().isBefore(deadline)) {
       Thread.sleep(500);
       if (firstRequest.get() == null) {
         continue;
@@ -195,29 +265,10 @@ public class EhrPullBench {
       }
       if (lastUpdated("Encounter").equals(marks.get("Encounter"))
           && lastUpdated("Condition").equals(marks.get("Condition"))) {
-        done = Instant.now();
+        return Instant.now();
       }
     }
-    if (done == null) {
-      throw new IllegalStateException("the pull did not finish within 2 hours");
-    }
-    long stored = 0;
-    for (String type : List.of("Patient", "Encounter", "Condition", "Provenance")) {
-      long count = count(http, service, type);
-      System.out.printf("stored %-10s %,d%n", type, count);
-      if (!type.equals("Provenance")) {
-        stored += count;
-      }
-    }
-    long expected = 2L * encounters + patientCount;
-    if (stored != expected) {
-      throw new IllegalStateException("stored " + stored + " resources, expected " + expected);
-    }
-    double seconds = Duration.between(firstRequest.get(), done).toMillis() / 1000.0;
-    System.out.printf("pulled %,d resources (%,d Encounters, %,d Conditions, %,d Patients) in %.1f s"
-        + " (first request to both watermarks at the end; %,d requests): %.0f resources/s, %.0f Encounters"
-        + " with their Condition per second%n", expected, encounters, encounters, patientCount, seconds,
-        requests.get(), expected / seconds, encounters / seconds);
+    throw new IllegalStateException("the pull did not finish within 2 hours");
   }
 
   /**

@@ -3,7 +3,11 @@
 # generated claim file of N lines for M members dropped into its inbox. Prints, from one run: parse-only lines/s (the
 # readers alone, in this script's JVM), parse + stage lines/s (the service's staging step), PostgreSQL's own COPY of
 # the same rows from the CSV into a table of text columns (the physical limit) and the ratio, evidence derivation
-# time for the members, and the service's memory.
+# time for the members, and the service's memory. Then raw ingest of the same resources on the same warm server
+# (bench/RawIngestBench.java: RAW_CLIENTS of the clients the evidence step wrote, 2,000 by default, read back with their
+# Encounters, Conditions and Provenance and posted again as new clients through the FHIR API, 100 per transaction as
+# the writers' chunks, as many transactions at once as writers) and the feed's ratio to it (the feed's resources/s:
+# the Patients, Encounters, Conditions and Provenance stored over the evidence step's time).
 #   bench/claims.sh [lines=1000000] [members=50000] [format=csv|837i|x12-pair] [psychiatricShare=0.1]
 # STAGING=COPY|JDBC_BATCH picks the staging method (default: COPY, the service's default on PostgreSQL), STAGE_ONLY=1
 # stops after staging (to compare staging methods), WRITERS the evidence's writers (default 2); JDBC_URL_OPTIONS are appended to the JDBC URL (for example
@@ -32,6 +36,10 @@ java -Xmx256m -cp "$classpath" org.casemgmt.routes.claims.generator.ClaimFileGen
   | sed 's/^/generated: /'
 java -Xmx512m -cp "$classpath" bench/ClaimsLoadBench.java "http://localhost:$port" "$work/inbox" \
   "$work"/data/claims.*[!s]
+# What the evidence step stored, counted before anything else writes: the feed's resources/s for raw ingest.
+stored=$(psql -h 127.0.0.1 -U postgres -d "$db" -tAc "SELECT count(*) FROM hfj_resource WHERE res_deleted_at IS NULL \
+  AND res_type IN ('Patient', 'Encounter', 'Condition', 'Provenance')")
+evidence_ms=$(cat "$work/evidence.ms" 2>/dev/null || echo 0)
 
 # The physical limit: PostgreSQL's COPY of the same rows from the CSV extract (generated with the same seed).
 csv="$work/data/copy.csv"
@@ -50,3 +58,11 @@ echo "COPY of the same $rows rows from CSV: ${copy_ms} ms, $(( rows * 1000 / (co
 jcmd "$pid" GC.run > /dev/null
 echo "service memory: heap after full GC $(jcmd "$pid" GC.heap_info | awk '/used/ {print $0; exit}' | sed 's/^ *//');" \
   "RSS peak $(awk '/VmHWM/ {print $2 / 1024 " MiB"}' /proc/"$pid"/status)"
+
+if [ -z "${STAGE_ONLY:-}" ]; then
+  feed_rate=$(awk "BEGIN {printf \"%.1f\", $stored * 1000 / ($evidence_ms > 0 ? $evidence_ms : 1)}")
+  echo "the evidence step stored $stored resources (Patient, Encounter, Condition, Provenance) in" \
+    "$evidence_ms ms: $feed_rate resources/s"
+  java -Xmx512m -cp "$classpath" bench/RawIngestBench.java "http://localhost:$port/fhir" "$feed_rate" \
+    "${RAW_CLIENTS:-2000}" "${WRITERS:-2}" 100
+fi
