@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -42,8 +43,13 @@ import org.hl7.fhir.r4.model.Resource;
  * outside the transaction stay pointing at the stored resources), one per message in the ADT feed, one per piece of
  * evidence in the claims feed.
  *
+ * <p>With the unit {@code messages} (the ADT feed's: an A01, then its A03), each client takes two transactions, as
+ * the feed's pair of messages does: its resources with the Encounter as admitted (in progress, no end, no discharge)
+ * and all but the latest Provenance, then the Encounter as stored, a conditional update on its identifier (the feed
+ * looks the stay up by it too), with the latest Provenance. The update is a write, not one more resource counted.
+ *
  * <p>Usage: java -cp ROUTES_CLASSPATH bench/RawIngestBench.java FHIR_BASE FEED_RESOURCES_PER_SECOND [clients=2000]
- * [threads=1] [clientsPerTransaction=25]
+ * [threads=1] [clientsPerTransaction=25] [unit=clients|messages]
  */
 public class RawIngestBench {
   /**
@@ -53,12 +59,14 @@ public class RawIngestBench {
    */
   private static final int PAGE = 20;
   private static final Pattern CREATED = Pattern.compile("\"status\"\\s*:\\s*\"201");
+  private static final Pattern UPDATED = Pattern.compile("\"status\"\\s*:\\s*\"200");
 
   private final FhirContext fhirContext = FhirContext.forR4Cached();
   private final IParser json = fhirContext.newJsonParser();
   private final FhirTerser terser = fhirContext.newTerser();
   private final HttpClient http = HttpClient.newHttpClient();
   private final Map<String, Integer> posted = new TreeMap<>();
+  private int updates;
   private final String fhir;
 
   RawIngestBench(String fhir) {
@@ -71,19 +79,23 @@ public class RawIngestBench {
     int clients = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
     int threads = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     int perTransaction = args.length > 4 ? Integer.parseInt(args[4]) : 25;
+    boolean messages = args.length > 5 && args[5].equals("messages");
     RawIngestBench bench = new RawIngestBench(fhir);
     List<List<Resource>> read = bench.read(clients);
-    List<String> transactions = new ArrayList<>();
+    // Each unit's transactions are posted one after the other; units go side by side.
+    List<List<String>> units = new ArrayList<>();
     for (int from = 0; from < read.size(); from += perTransaction) {
-      transactions.add(bench.transaction(read.subList(from, Math.min(read.size(), from + perTransaction))));
+      List<List<Resource>> group = read.subList(from, Math.min(read.size(), from + perTransaction));
+      units.add(messages ? bench.admissionThenDischarge(group.get(0)) : List.of(bench.transaction(group)));
     }
-    double seconds = bench.post(transactions, threads);
+    double seconds = bench.post(units, threads);
     int resources = bench.posted.values().stream().mapToInt(Integer::intValue).sum();
     double raw = resources / seconds;
     System.out.printf("raw ingest of the same resources (%,d clients: %,d resources, types %s; %d transactions at a"
             + " time, %d clients each): %.1f s = %,.0f resources/s%n", read.size(), resources,
         bench.posted.entrySet().stream().sorted(Comparator.comparing(type -> !type.getKey().equals("Patient")))
-            .map(type -> type.getKey() + " " + String.format("%,d", type.getValue())).collect(Collectors.joining(", ")),
+            .map(type -> type.getKey() + " " + String.format("%,d", type.getValue())).collect(Collectors.joining(", "))
+            + (messages ? "; each client in two transactions, as an A01 and its A03" : ""),
         threads, perTransaction, seconds, raw);
     System.out.printf("feed / raw ingest of the same resources: %.2f (raw takes %.2fx the feed's time per resource)%n",
         feed / raw, feed / raw);
@@ -153,6 +165,10 @@ public class RawIngestBench {
 
   /** One transaction posting copies of these clients' resources as new ones; counts them by type. */
   String transaction(List<List<Resource>> clients) {
+    return json.encodeResourceToString(bundle(clients));
+  }
+
+  private Bundle bundle(List<List<Resource>> clients) {
     Map<String, String> urns = new HashMap<>();
     clients.forEach(client -> client.forEach(resource -> urns.put(key(resource), "urn:uuid:" + UUID.randomUUID())));
     Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
@@ -171,7 +187,44 @@ public class RawIngestBench {
         posted.merge(copy.fhirType(), 1, Integer::sum);
       }
     }
-    return json.encodeResourceToString(transaction);
+    return transaction;
+  }
+
+  /**
+   * One client's resources as its A01 and A03 would write them: the first transaction with the Encounter as admitted
+   * and all but the latest Provenance, the second updating the Encounter to its stored state, with the latest.
+   */
+  List<String> admissionThenDischarge(List<Resource> client) {
+    List<Provenance> trails = client.stream().filter(Provenance.class::isInstance).map(Provenance.class::cast)
+        .sorted(Comparator.comparing(Provenance::getRecorded)).toList();
+    Provenance discharge = trails.isEmpty() ? null : trails.get(trails.size() - 1);
+    List<Resource> admission = new ArrayList<>(client);
+    admission.remove(discharge);
+    Bundle first = bundle(List.of(admission));
+    Encounter admitted = first.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+        .filter(Encounter.class::isInstance).map(Encounter.class::cast).findFirst().orElseThrow();
+    Encounter discharged = admitted.copy();
+    admitted.setStatus(Encounter.EncounterStatus.INPROGRESS).setStatusHistory(null).getPeriod().setEndElement(null);
+    admitted.getHospitalization().setDischargeDisposition(null);
+
+    Bundle second = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    String encounterUrn = "urn:uuid:" + UUID.randomUUID();
+    Identifier visit = discharged.getIdentifierFirstRep();
+    // The client is in the first transaction: found again by its identifier, as HAPI resolves a match URL.
+    Identifier person = first.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+        .filter(Patient.class::isInstance).map(Patient.class::cast).findFirst().orElseThrow().getIdentifierFirstRep();
+    discharged.getSubject().setReference("Patient?identifier=" + person.getSystem() + "|" + person.getValue());
+    second.addEntry().setFullUrl(encounterUrn).setResource(discharged).getRequest().setMethod(Bundle.HTTPVerb.PUT)
+        .setUrl("Encounter?identifier=" + visit.getSystem() + "|" + visit.getValue());
+    updates++;
+    if (discharge != null) {
+      Provenance trail = (Provenance) fresh(discharge, "");
+      trail.setTarget(List.of(new Reference(encounterUrn)));
+      second.addEntry().setFullUrl("urn:uuid:" + UUID.randomUUID()).setResource(trail).getRequest()
+          .setMethod(Bundle.HTTPVerb.POST).setUrl("Provenance");
+      posted.merge("Provenance", 1, Integer::sum);
+    }
+    return List.of(json.encodeResourceToString(first), json.encodeResourceToString(second));
   }
 
   /** A copy to create anew: no id, version or source, its identifiers' values made new, its profiles kept. */
@@ -187,24 +240,33 @@ public class RawIngestBench {
   }
 
   /** Posts the transactions, {@code threads} at a time; returns the seconds they took. */
-  double post(List<String> transactions, int threads) throws Exception {
+  double post(List<List<String>> units, int threads) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
-    List<Future<String>> answers = new ArrayList<>();
-    for (String transaction : transactions) {
-      answers.add(pool.submit(() -> post(transaction)));
+    List<Future<List<String>>> answers = new ArrayList<>();
+    for (List<String> unit : units) {
+      answers.add(pool.submit(() -> {
+        List<String> responses = new ArrayList<>();
+        for (String transaction : unit) {
+          responses.add(post(transaction));
+        }
+        return responses;
+      }));
     }
     List<String> responses = new ArrayList<>();
-    for (Future<String> answer : answers) {
-      responses.add(answer.get());
+    for (Future<List<String>> answer : answers) {
+      responses.addAll(answer.get());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
-    // Every entry must have been created: a conditional match (200) would mean the copies were not new people.
+    // Every copy must have been created (a conditional match, 200, would mean the copies were not new people), and
+    // every update made.
     long created = responses.stream().mapToLong(response -> CREATED.matcher(response).results().count()).sum();
+    long updated = responses.stream().mapToLong(response -> UPDATED.matcher(response).results().count()).sum();
     int resources = posted.values().stream().mapToInt(Integer::intValue).sum();
-    if (created != resources) {
-      throw new IllegalStateException("posted " + resources + " resources, " + created + " answered 201 Created");
+    if (created != resources || updated != updates) {
+      throw new IllegalStateException("posted " + resources + " resources and " + updates + " updates: " + created
+          + " answered 201 Created, " + updated + " 200 OK");
     }
     return seconds;
   }

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Before a write reaches the pipeline, a feed's recorder has matched its client ({@code identity.ClientIdentity},
  * by the identifiers in {@code config/client-identity.yml}), built the resources, and marked the ones it built whole
- * ({@code conformance.ProfileEnforcement.builtWhole}); its Provenance is written in the same transaction.
+ * or checked itself just before ({@code conformance.ProfileEnforcement.builtWhole}, {@code checkedBefore}), which the
+ * profile check then passes over; its Provenance is written in the same transaction.
  *
  * <ol>
  *   <li>A transaction is checked whole before any entry is written ({@code STORAGE_TRANSACTION_PROCESSING}):
