@@ -148,8 +148,9 @@ class TwoNodesIT {
       JsonNode files = json.readTree(response.body());
       List<String> statuses = new ArrayList<>();
       files.forEach(file -> statuses.add(file.path("status").asText()));
-      if (files.size() == count && statuses.stream().noneMatch(status -> status.equals("STARTED")
-          || status.equals("STARTING"))) {
+      // RECEIVED: registered, its job not launched yet.
+      if (files.size() == count && statuses.stream().noneMatch(status -> status.equals("RECEIVED")
+          || status.equals("STARTED") || status.equals("STARTING"))) {
         return files;
       }
       Thread.sleep(500);
