@@ -6,6 +6,10 @@
 # to $jar, trained by the first start) with LAUNCHER=1, options appended to the JDBC URL via JDBC_URL_OPTIONS. The
 # service gets an administrator client for the benchmark (BENCH_CLIENT_ID / BENCH_CLIENT_SECRET); once it is ready, BENCH_TOKEN holds
 # a token of it, which the benchmarks send with every request.
+# The store is measured as PostgreSQL runs by default and in production: with autovacuum, whose ANALYZE gives the
+# planner the tables' statistics. A server with it off (this project's CI machines turn it off for the tests) never
+# learns that its index tables have grown, so identifier searches scan them whole and a feed slows as the store fills;
+# start_adapter turns autovacuum on for the run (BENCH_AUTOVACUUM=keep leaves the server as it is) and back after.
 
 jar=${BENCH_JAR:-adapter/target/adapter.jar}
 [ -f "$jar" ] || ./mvnw -B -q -DskipTests package
@@ -17,6 +21,9 @@ work=$(mktemp -d)
 cleanup() {
   [ -n "${pid:-}" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
+  if [ -n "${autovacuum_turned_on:-}" ]; then
+    psql -h 127.0.0.1 -U postgres -qc "ALTER SYSTEM RESET autovacuum" -c "SELECT pg_reload_conf()" > /dev/null || true
+  fi
   rm -rf "$work"
 }
 
@@ -28,11 +35,25 @@ start_adapter() {
   fi
   psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE $db"
   trap cleanup EXIT
+  autovacuum_on
   launch_adapter "$@"
   BENCH_TOKEN=$(bench_token "$port")
   export BENCH_TOKEN
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB;" \
-    "PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version')"
+    "PostgreSQL $(psql -h 127.0.0.1 -U postgres -tAc 'show server_version'), autovacuum" \
+    "$(psql -h 127.0.0.1 -U postgres -tAc 'show autovacuum')"
+}
+
+# Turns PostgreSQL's autovacuum on for the run if the server has it off (see the top of this file).
+autovacuum_on() {
+  [ "$(psql -h 127.0.0.1 -U postgres -tAc 'SHOW autovacuum')" = on ] && return
+  if [ "${BENCH_AUTOVACUUM:-}" = keep ]; then
+    echo "PostgreSQL's autovacuum is off and kept off (BENCH_AUTOVACUUM=keep): the planner has no statistics"
+    return
+  fi
+  psql -h 127.0.0.1 -U postgres -qc "ALTER SYSTEM SET autovacuum = on" -c "SELECT pg_reload_conf()" > /dev/null
+  autovacuum_turned_on=1
+  echo "PostgreSQL's autovacuum was off on this server: on for this run, off again after it"
 }
 
 # Starts the adapter on the benchmark's database (as it is) and waits until it is ready: launch_adapter <port> [args].
