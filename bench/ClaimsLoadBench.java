@@ -72,7 +72,7 @@ public class ClaimsLoadBench {
       deriveMillis += derive;
       lines += Long.parseLong(job.get("linesStaged"));
       System.out.printf("%s: %s claims (%s lines) staged in %.1f s = %s lines/s; %s rejected;"
-              + " evidence for %s members (%s changed, %s resources written, %s refused) in %.1f s:"
+              + " evidence for %s members (%s changed, %s Encounters and Conditions written, %s refused) in %.1f s:"
               + " the writers' times added up: deriving %.1f s, recording on the client record %.1f s%n",
           job.get("name"), job.get("claimsStaged"), job.get("linesStaged"), stage / 1000.0, job.get("linesPerSecond"),
           job.get("claimsRejected"), job.get("members"), job.get("membersChanged"), job.get("evidenceWritten"),
