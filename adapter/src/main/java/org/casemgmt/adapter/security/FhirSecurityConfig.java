@@ -2,6 +2,7 @@ package org.casemgmt.adapter.security;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
+import ca.uhn.fhir.jpa.search.cache.ISearchCacheSvc;
 import ca.uhn.fhir.jpa.searchparam.matcher.SearchParamMatcher;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.interceptor.consent.ConsentInterceptor;
@@ -33,8 +34,8 @@ class FhirSecurityConfig {
   @Bean
   @ConditionalOnProperty(name = "adapter.security.enabled", havingValue = "true", matchIfMissing = true)
   ReleaseControl releaseControl(FhirAccessControl access, ReachableClients reachable, SearchParamMatcher matcher,
-      Part2Release part2, FhirContext context, RestfulServer fhirServer) {
-    ReleaseControl release = new ReleaseControl(access, reachable, matcher, part2, context);
+      Part2Release part2, FhirContext context, ISearchCacheSvc pagedSearches, RestfulServer fhirServer) {
+    ReleaseControl release = new ReleaseControl(access, reachable, matcher, part2, context, pagedSearches);
     fhirServer.registerInterceptor(release);
     fhirServer.registerInterceptor(new ConsentInterceptor(release));
     return release;

@@ -4,7 +4,11 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.interceptor.model.RequestPartitionId;
+import ca.uhn.fhir.jpa.entity.SearchTypeEnum;
+import ca.uhn.fhir.jpa.search.cache.ISearchCacheSvc;
 import ca.uhn.fhir.jpa.searchparam.matcher.SearchParamMatcher;
+import ca.uhn.fhir.rest.api.Constants;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.IPreResourceShowDetails;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
@@ -29,12 +33,16 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * <p>A read, an operation and history are checked before the resources are paged (a withheld read is not found).
  * Searches and their pages are checked as each page is shown instead: checking every match before paging made HAPI
  * load and parse each of them twice. A page may then hold fewer entries than asked for; the totals are never sent
- * (HAPI's consent interceptor clears them), so the count of what matched does not leak.
+ * (HAPI's consent interceptor clears them), so the count of what matched does not leak. A later page of a search is
+ * checked as it is shown too, though HAPI names its request a page like any other: when HAPI goes on fetching a
+ * search's matches to answer it, checking them first would load every match it fetches (past 2,003, all the rest, in
+ * one transaction: paging 100,000 Coverages exhausted a 1 GB heap).
  */
 @Interceptor
 public class ReleaseControl implements IConsentService {
   private static final String WITHHELD = ReleaseControl.class.getName() + ".withheld";
   private static final String SEARCH_ANSWER = ReleaseControl.class.getName() + ".answer";
+  private static final String PAGE_OF_SEARCH = ReleaseControl.class.getName() + ".pageOfSearch";
   private static final Set<RestOperationTypeEnum> SINGLE = Set.of(RestOperationTypeEnum.READ,
       RestOperationTypeEnum.VREAD, RestOperationTypeEnum.HISTORY_INSTANCE, RestOperationTypeEnum.CREATE,
       RestOperationTypeEnum.UPDATE, RestOperationTypeEnum.PATCH, RestOperationTypeEnum.EXTENDED_OPERATION_INSTANCE,
@@ -48,19 +56,34 @@ public class ReleaseControl implements IConsentService {
   private final SearchParamMatcher matcher;
   private final Part2Release part2;
   private final FhirContext context;
+  private final ISearchCacheSvc pagedSearches;
 
   ReleaseControl(FhirAccessControl access, ReachableClients reachable, SearchParamMatcher matcher, Part2Release part2,
-      FhirContext context) {
+      FhirContext context, ISearchCacheSvc pagedSearches) {
     this.access = access;
     this.reachable = reachable;
     this.matcher = matcher;
     this.part2 = part2;
     this.context = context;
+    this.pagedSearches = pagedSearches;
   }
 
   @Override
   public boolean shouldProcessCanSeeResource(RequestDetails request, IConsentContextServices services) {
-    return !SEARCHES.contains(request.getRestOperationType());
+    return !SEARCHES.contains(request.getRestOperationType()) && !pageOfSearch(request);
+  }
+
+  /** Whether the request asks for a later page of a search (not of a history or an $everything). */
+  boolean pageOfSearch(RequestDetails request) {
+    if (request.getRestOperationType() != RestOperationTypeEnum.GET_PAGE) {
+      return false;
+    }
+    return (Boolean) request.getUserData().computeIfAbsent(PAGE_OF_SEARCH, key -> {
+      String[] paged = request.getParameters().get(Constants.PARAM_PAGINGACTION);
+      return paged != null && paged.length > 0
+          && pagedSearches.fetchByUuid(paged[0], RequestPartitionId.allPartitions())
+              .map(search -> search.getSearchType() == SearchTypeEnum.SEARCH).orElse(false);
+    });
   }
 
   @Override
