@@ -35,8 +35,8 @@ import org.hl7.fhir.r4.model.OperationOutcome;
  * load and parse each of them twice. A page may then hold fewer entries than asked for; the totals are never sent
  * (HAPI's consent interceptor clears them), so the count of what matched does not leak. A later page of a search is
  * checked as it is shown too, though HAPI names its request a page like any other: when HAPI goes on fetching a
- * search's matches to answer it, checking them first would load every match it fetches (past 2,003, all the rest, in
- * one transaction: paging 100,000 Coverages exhausted a 1 GB heap).
+ * search's matches to answer it, checking them first would load every match it fetches (past 2,003, up to 1,000,003,
+ * in one transaction: paging 100,000 Coverages exhausted a 1 GB heap).
  */
 @Interceptor
 public class ReleaseControl implements IConsentService {
