@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,10 +32,16 @@ class PlannerStatistics {
 
   @EventListener(ApplicationReadyEvent.class)
   void warnIfNotKept() {
-    if (database == DatabaseKind.POSTGRESQL) {
+    if (database != DatabaseKind.POSTGRESQL) {
+      return;
+    }
+    try {
       unkept().forEach(reason -> log.warn("The database's planner statistics will not be kept current: {}; searches"
           + " by identifier will scan whole tables as the store grows. Turn autovacuum on (PostgreSQL's default).",
           reason));
+    } catch (DataAccessException unreadable) {
+      // Advice, not a condition of running: a role that cannot read the settings starts the service all the same.
+      log.warn("Could not read the database's autovacuum settings: {}", unreadable.getClass().getSimpleName());
     }
   }
 
