@@ -86,7 +86,12 @@ public class RawIngestBench {
     List<List<String>> units = new ArrayList<>();
     for (int from = 0; from < read.size(); from += perTransaction) {
       List<List<Resource>> group = read.subList(from, Math.min(read.size(), from + perTransaction));
-      units.add(messages ? bench.admissionThenDischarge(group.get(0)) : List.of(bench.transaction(group)));
+      if (messages) {
+        // A message pair is one client's: each client of the group is a unit of its own.
+        group.forEach(client -> units.add(bench.admissionThenDischarge(client)));
+      } else {
+        units.add(List.of(bench.transaction(group)));
+      }
     }
     double seconds = bench.post(units, threads);
     int resources = bench.posted.values().stream().mapToInt(Integer::intValue).sum();

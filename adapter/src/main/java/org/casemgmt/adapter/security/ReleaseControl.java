@@ -74,7 +74,7 @@ public class ReleaseControl implements IConsentService {
   }
 
   /** Whether the request asks for a later page of a search (not of a history or an $everything). */
-  boolean pageOfSearch(RequestDetails request) {
+  private boolean pageOfSearch(RequestDetails request) {
     if (request.getRestOperationType() != RestOperationTypeEnum.GET_PAGE) {
       return false;
     }

@@ -256,7 +256,7 @@ class FhirAccessTest extends FhirServerTest {
 
   /**
    * Observations of one client, every other one a laboratory result (which the lab reader's scope releases), read
-   * page by page; every page says it withheld one vital sign, but the last when it shows only a lab.
+   * page by page; every page withholds at least one vital sign and says so.
    */
   private void pagedByTheLabReader(int observations, int pageSize, int expectedPages) throws Exception {
     SecurityFixture fixture = new SecurityFixture(fhir());
